@@ -1,0 +1,76 @@
+"""create_app: one emulated PBX as a Flask app (flaskr style, one blueprint per surface)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import HTTPException
+
+from emulator import auth, db, legacy_api, stats
+from emulator.config import EmulatorConfig
+from emulator.dialect import DIALECTS
+from emulator.envelope import error_response
+from emulator.faults import FaultInjector
+from emulator.model import PbxModel
+from emulator.store import Store
+
+NGINX_404 = (
+    "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
+    "<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+
+
+@dataclass
+class Services:
+    """Everything a request handler needs, kept in app.extensions["emulator"]."""
+
+    config: EmulatorConfig
+    store: Store
+    model: PbxModel | None
+    faults: FaultInjector
+    stats: stats.Stats
+    sessions: auth.Sessions
+
+
+def create_app(config: EmulatorConfig | None = None) -> Flask:
+    """Build the app over `config.database` (":memory:" when empty), seeding it if new."""
+    config = config or EmulatorConfig()
+    if config.pbx_version not in DIALECTS:
+        raise ValueError(f"unknown PBX version {config.pbx_version!r}: use one of {list(DIALECTS)}")
+    conn = db.connect(config.database or ":memory:")
+    db.init(conn, config.demo)
+    app = Flask(__name__)
+    app.extensions["emulator.db"] = conn
+    app.extensions["emulator"] = Services(
+        config=config,
+        store=Store(conn, DIALECTS[config.pbx_version], config.extension_length),
+        model=PbxModel(config.model) if config.model else None,
+        faults=FaultInjector(config.faults),
+        stats=stats.Stats(),
+        sessions=auth.Sessions(config.admin_login, config.admin_password),
+    )
+    for blueprint in (legacy_api.bp, auth.bp, stats.bp):
+        app.register_blueprint(blueprint)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _internal_error)
+    return app
+
+
+def _http_error(exc: HTTPException) -> Response:
+    """Unknown routes and methods: the REST app's 404 under /pbxcore, nginx's elsewhere."""
+    if not request.path.startswith("/pbxcore"):
+        status = 404 if exc.code in (404, 405) else exc.code or 500
+        return Response(NGINX_404, status=status, mimetype="text/html")
+    if exc.code in (404, 405):
+        return error_response(404)
+    if exc.code == 400:
+        return error_response(400, exc.description)
+    return error_response(500, "")
+
+
+def _internal_error(exc: Exception) -> Response:
+    """A bug must still answer like the PBX does, never with a traceback."""
+    current_app.logger.exception("unexpected error on %s", request.path)
+    return error_response(500, "")

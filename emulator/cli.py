@@ -1,0 +1,50 @@
+"""`python -m emulator`: serve one emulated PBX until SIGTERM or SIGINT."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+import gevent
+from gevent.event import Event
+
+from emulator.app import create_app
+from emulator.options import build_parser, to_config
+from emulator.server import EmulatorServer
+
+READY = "MikoPBX emulator listening on {url} (db {db})"
+"""The one line printed on start; EmulatorProcess and the suite parse it."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    scratch = None if args.db else Path(tempfile.mkdtemp(prefix="mikopbx-emulator-"))
+    database = str(Path(args.db).resolve()) if args.db else str(scratch / "mikopbx.db")
+    app = None
+    try:
+        app = create_app(to_config(args, database))
+        server = EmulatorServer((args.host, args.port), app)
+        try:
+            server.start()  # binds now, so the printed port is the real one (--port 0)
+        except OSError as exc:
+            print(f"emulator: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+            return 2
+        print(READY.format(url=server.url, db=database), flush=True)
+        _wait_for_signal()
+        server.stop(timeout=1)
+        return 0
+    finally:
+        if app is not None:
+            app.extensions["emulator.db"].close()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _wait_for_signal() -> None:
+    stop = Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        gevent.signal_handler(signum, stop.set)
+    stop.wait()

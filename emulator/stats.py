@@ -1,0 +1,45 @@
+"""What the emulator did, served at GET /emulator/stats (never faulted or rate-limited)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify
+
+from emulator.config import FAULT_KINDS
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.requests: Counter[str] = Counter()
+        self.faults: Counter[str] = Counter({kind: 0 for kind in (*FAULT_KINDS, "slow")})
+        self.worker_timeouts = 0
+        self.employees_created = 0
+        self.unconfirmed: list[dict[str, Any]] = []
+        self.logins: Counter[str] = Counter({"accepted": 0, "refused": 0, "blocked": 0})
+
+    def created(self, ext_id: int | None, number: str, mobile: str, confirmed: str | None) -> None:
+        """Count a committed new employee; `confirmed` is None or why the client never knew."""
+        self.employees_created += 1
+        if confirmed is not None:
+            entry = {"id": str(ext_id), "number": number, "mobile": mobile, "reason": confirmed}
+            self.unconfirmed.append(entry)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {
+            "requests": {"total": sum(self.requests.values()), "by_action": dict(self.requests)},
+            "employees_created": self.employees_created,
+            "faults": dict(self.faults),
+            "worker_timeouts": self.worker_timeouts,
+            "unconfirmed": list(self.unconfirmed),
+            "logins": dict(self.logins),
+        }
+
+
+bp = Blueprint("stats", __name__, url_prefix="/emulator")
+
+
+@bp.get("/stats")
+def stats() -> Any:
+    return jsonify(current_app.extensions["emulator"].stats.snapshot())
