@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 import gevent
 from flask import Blueprint, Response, current_app, request
 
-from emulator.actions import Fields, Outcome, process
+from emulator.actions import Outcome, process
 from emulator.auth import api_access
 from emulator.envelope import error_response, json_response, result_json
 from emulator.faults import Draw, garble, locked_result
-from emulator.php import has_invalid_utf8, parse_fields
+from emulator.php import Fields, parse_fields
 from emulator.stats import Stats
 
 if TYPE_CHECKING:
@@ -52,33 +52,30 @@ def request_fields() -> Fields:
     if request.method == "POST":
         return form
     query = parse_fields(request.environ.get("QUERY_STRING", "").encode("latin-1"))
-    return {**query, **form}
+    merged = Fields({**query, **form})
+    merged.malformed = query.malformed or form.malformed
+    return merged
 
 
 def _form_fields() -> Fields:
     if request.mimetype == FORM_TYPE:
         return parse_fields(request.get_data(cache=True))
+    fields = Fields()
     if request.mimetype == "multipart/form-data":
-        fields: Fields = {}
         for key, values in request.form.lists():
             name, bracket, _ = key.partition("[")
             fields[name] = values if bracket else values[-1]
-        return fields
-    return {}  # PHP does not parse JSON or any other body into $_POST
+    return fields  # PHP does not parse JSON or any other body into $_POST
 
 
 def _malformed(fields: Fields) -> bool:
+    """Bytes that are not UTF-8 in the action name or in a field."""
     path = request.environ.get("PATH_INFO", "").encode("latin-1", "replace")
     try:
         path.decode("utf-8")
     except UnicodeDecodeError:
         return True
-    texts = [*fields, *(v for value in fields.values() for v in _as_list(value))]
-    return any(has_invalid_utf8(text) for text in texts)
-
-
-def _as_list(value: Any) -> list[str]:
-    return value if isinstance(value, list) else [value]
+    return fields.malformed
 
 
 def serve(services: Services, action: str, fields: Fields) -> Response:

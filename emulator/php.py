@@ -12,7 +12,6 @@ FormValue = str | list[str]
 
 _LEADING_NUMBER = re.compile(r"[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _TAG = re.compile(r"<[^>]*>")
-_INVALID_UTF8 = re.compile("[\udc80-\udcff]")
 _INT64 = 2**63
 
 
@@ -49,35 +48,43 @@ def strip_tags(text: str) -> str:
     return _TAG.sub("", text)
 
 
-def has_invalid_utf8(text: str) -> bool:
-    """True if `text` came from bytes that were not UTF-8 (decoded with surrogateescape)."""
-    return bool(_INVALID_UTF8.search(text))
+class Fields(dict[str, FormValue]):
+    """Parsed request fields; `malformed` is set when some bytes were not UTF-8."""
+
+    malformed = False
 
 
-def parse_fields(raw: bytes) -> dict[str, FormValue]:
+def parse_fields(raw: bytes) -> Fields:
     """Parse a query string or urlencoded body the way PHP fills $_GET / $_POST.
 
-    Invalid UTF-8 survives as surrogates, so the caller can refuse it the way the
-    real server's json_encode does. Repeated names: the last wins; `a[]` makes arrays.
+    Repeated names: the last wins; `a[]` and `a[key]` make arrays. Bytes that are not
+    UTF-8 survive as surrogates and set `malformed`, so the caller can refuse them the
+    way the real server's json_encode does.
     """
-    fields: dict[str, FormValue] = {}
+    fields = Fields()
     for chunk in raw.split(b"&"):
         key, _, value = chunk.partition(b"=")
-        name, bracket, _rest = _unquote(key).partition("[")
+        name, bracket, _rest = _unquote(key, fields).partition("[")
         name = name.lstrip(" ").replace(".", "_").replace(" ", "_")
         if not name:
             continue
         if bracket:
             previous = fields.get(name)
             items = previous if isinstance(previous, list) else []
-            fields[name] = [*items, _unquote(value)]
+            fields[name] = [*items, _unquote(value, fields)]
         else:
-            fields[name] = _unquote(value)
+            fields[name] = _unquote(value, fields)
     return fields
 
 
-def _unquote(part: bytes) -> str:
-    return unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8", "surrogateescape")
+def _unquote(part: bytes, fields: Fields) -> str:
+    if b"%" in part or b"+" in part:
+        part = unquote_to_bytes(part.replace(b"+", b" "))
+    try:
+        return part.decode()
+    except UnicodeDecodeError:
+        fields.malformed = True
+        return part.decode("utf-8", "surrogateescape")
 
 
 def json_encode(data: Any) -> str:

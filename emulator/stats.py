@@ -12,7 +12,7 @@ from emulator.config import FAULT_KINDS
 
 class Stats:
     def __init__(self) -> None:
-        self.requests: Counter[str] = Counter()
+        self.requests: Counter[str] = Counter({"getRecord": 0, "saveRecord": 0})
         self.faults: Counter[str] = Counter({kind: 0 for kind in (*FAULT_KINDS, "slow")})
         self.worker_timeouts = 0
         self.employees_created = 0
@@ -28,7 +28,8 @@ class Stats:
 
     def snapshot(self) -> dict[str, Any]:
         return {
-            "requests": {"total": sum(self.requests.values()), "by_action": dict(self.requests)},
+            "requests": dict(self.requests),
+            "requests_total": sum(self.requests.values()),
             "employees_created": self.employees_created,
             "faults": dict(self.faults),
             "worker_timeouts": self.worker_timeouts,
