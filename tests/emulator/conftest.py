@@ -1,0 +1,26 @@
+"""Fixtures of the emulator's tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from emulator.process import EmulatorProcess
+from tests.emulator.client import Api
+
+
+@pytest.fixture
+def api(emulator: EmulatorProcess) -> Api:
+    """A client of a fresh emulator (model off, demo employees 201-203 present)."""
+    return Api(emulator)
+
+
+@pytest.fixture(scope="module")
+def shared_api() -> Iterator[Api]:
+    """One emulator for a module's tests that only read (saves no employee)."""
+    emu = EmulatorProcess.start("--no-model")
+    try:
+        yield Api(emu)
+    finally:
+        emu.stop()
