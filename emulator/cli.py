@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         except OSError as exc:
             print(f"emulator: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
             return 2
+        stop = _stop_on_signal()  # before the ready line: a caller may signal right after it
         print(READY.format(url=server.url, db=database), flush=True)
-        _wait_for_signal()
+        stop.wait()
         server.stop(timeout=1)
         return 0
     finally:
@@ -43,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _wait_for_signal() -> None:
+def _stop_on_signal() -> Event:
     stop = Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         gevent.signal_handler(signum, stop.set)
-    stop.wait()
+    return stop

@@ -7,6 +7,7 @@ with EmulatorProcess.start("--no-model") as emu:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sqlite3
@@ -89,6 +90,9 @@ def _wait_ready(proc: subprocess.Popen[str]) -> tuple[str, str]:
     output = _Output(proc)
     if output.ready.wait(START_TIMEOUT_S) and output.found:
         return output.found
+    if output.ready.is_set():  # the output ended: the process is exiting, collect its status
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=10)
     exited = proc.poll() is not None
     _terminate(proc)
     output.reader.join(5)
