@@ -50,7 +50,7 @@ class LocalAllocator:
         return range(start, stop)
 
     def next_index(self, counter: str) -> int:
-        """The index ``counter`` would hand out next (its limit, once exhausted)."""
+        """The index ``counter`` would hand out next, were it not at its limit."""
         self._check(counter)
         return self._next[counter]
 

@@ -39,9 +39,13 @@ class LocaleNames:
 
     def __init__(self, locale: str) -> None:
         self.locale = locale
+        """Faker locale, e.g. ``ko_KR``."""
         self.faker = Faker(locale, use_weighting=False)  # weighting costs ≈5x per name
-        self.separator = FAMILY_FIRST.get(locale, " ")
+        """This process's only Faker for the locale."""
         self.family_first = locale in FAMILY_FIRST
+        """Whether the family name comes first in the full name."""
+        self.separator = FAMILY_FIRST.get(locale, " ")
+        """What separates the two names: a space, or nothing in Chinese and Korean."""
         person = self.faker.provider("faker.providers.person")
         internet = self.faker.provider("faker.providers.internet")
         self._affixes = _affixes(person)

@@ -42,6 +42,8 @@ class PeopleFactory:
     def __init__(self, locales: Sequence[LocaleWeight], seed: int | str) -> None:
         if not locales:
             raise ValueError("PeopleFactory needs at least one locale")
+        if not all(lw.weight > 0 for lw in locales):
+            raise ValueError(f"locale weights must be positive: {list(locales)}")
         self._names: tuple[LocaleNames, ...] = tuple(locale_names(lw.locale) for lw in locales)
         self._bounds = list(accumulate(lw.weight for lw in locales))
         self._random = random.Random()

@@ -176,6 +176,11 @@ def test_factory_needs_a_locale() -> None:
         PeopleFactory([], seed=1)
 
 
+def test_factory_refuses_a_weight_of_zero() -> None:
+    with pytest.raises(ValueError, match="weights must be positive"):
+        PeopleFactory([LocaleWeight("ru_RU", 1.0), LocaleWeight("en_US", 0.0)], seed=1)
+
+
 @pytest.mark.parametrize(
     ("number", "text"), [(0, "0"), (35, "z"), (36, "10"), (10**8 - 1, "1njchr")], ids=str
 )
