@@ -42,6 +42,8 @@ def create_app(config: EmulatorConfig | None = None) -> Flask:
     conn = db.connect(config.database or ":memory:")
     db.init(conn, config.demo)
     app = Flask(__name__)
+    # PHP takes forms of any size (post_max_size is 100G on the PBX): no werkzeug limits.
+    app.config.update(MAX_FORM_MEMORY_SIZE=None, MAX_FORM_PARTS=None)
     app.extensions["emulator.db"] = conn
     app.extensions["emulator"] = Services(
         config=config,

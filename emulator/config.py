@@ -67,6 +67,8 @@ class EmulatorConfig:
     """Seed the three demo employees (201-203) a fresh PBX ships with."""
     require_auth: bool = False
     """Require a session even from 127.0.0.1 (the real PBX trusts loopback)."""
+    trust_all: bool = False
+    """Trust every client as the PBX trusts 127.0.0.1 (an emulator in a container)."""
     admin_login: str = "admin"
     admin_password: str = "admin"
     forbidden_actions: frozenset[str] = frozenset()

@@ -60,7 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     add("--extension-length", type=_length, default=3, help="PBXInternalExtensionLength (3)")
     add("--pbx-version", choices=sorted(DIALECTS), default="2024.1", help="release to imitate")
     add("--no-demo", action="store_true", help="start without the demo employees 201-203")
-    add("--require-auth", action="store_true", help="require a login even from 127.0.0.1")
+    trust = parser.add_mutually_exclusive_group()
+    trust.add_argument(
+        "--require-auth", action="store_true", help="require a login even from 127.0.0.1"
+    )
+    trust.add_argument(
+        "--no-auth", action="store_true", help="trust every client like 127.0.0.1 (containers)"
+    )
     add("--admin-login", default="admin", help="login of the admin cabinet (admin)")
     add("--admin-password", default="admin", help="password of the admin cabinet (admin)")
     add(
@@ -138,6 +144,7 @@ def to_config(args: argparse.Namespace, database: str) -> EmulatorConfig:
         pbx_version=args.pbx_version,
         demo=not args.no_demo,
         require_auth=args.require_auth,
+        trust_all=args.no_auth,
         admin_login=args.admin_login,
         admin_password=args.admin_password,
         forbidden_actions=args.forbid_actions,

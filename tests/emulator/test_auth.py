@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.client
+
 import pytest
 import requests
 
@@ -109,3 +111,30 @@ def test_custom_credentials(emulator_factory) -> None:
 
 def test_stats_need_no_session(locked: Api) -> None:
     assert locked.emu.stats()["requests_total"] == 0
+
+
+def status_from(api: Api, source: str, cookie: str = "") -> int:
+    """Status of a getRecord sent from the local address `source`."""
+    host, port = api.emu.url.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10, source_address=(source, 0))
+    try:
+        headers = {"Cookie": f"PHPSESSID={cookie}"} if cookie else {}
+        conn.request("GET", "/pbxcore/api/extensions/getRecord", headers=headers)
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_only_127_0_0_1_is_trusted(emulator_factory) -> None:
+    # Another loopback address is not "localhost" to the PBX: it compares REMOTE_ADDR.
+    api = Api(emulator_factory("--no-model", "--host", "127.0.0.2"))
+    assert status_from(api, "127.0.0.1") == 200
+    assert status_from(api, "127.0.0.2") == 401
+    session = requests.Session()
+    login(api, session)
+    assert status_from(api, "127.0.0.2", session.cookies["PHPSESSID"]) == 200
+
+
+def test_no_auth_trusts_every_client(emulator_factory) -> None:
+    api = Api(emulator_factory("--no-model", "--host", "127.0.0.2", "--no-auth"))
+    assert status_from(api, "127.0.0.2") == 200
