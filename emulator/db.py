@@ -1,4 +1,4 @@
-"""The SQLite database: one shared connection per app, schema and seed on first open.
+"""The SQLite database: one connection per app, schema and seed on first open.
 
 One connection is enough and fastest: the server runs every request in greenlets of
 one OS thread, and no code yields to the gevent hub between BEGIN and COMMIT, so
@@ -11,8 +11,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
-
-from flask import current_app
 
 # Fresh-PBX autoincrement counters, so new ids look like the real ones whether or
 # not the demo employees are seeded.
@@ -82,8 +80,3 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def get_db() -> sqlite3.Connection:
-    """The connection of the current app (flaskr's get_db, shared instead of per request)."""
-    return current_app.extensions["emulator.db"]

@@ -8,7 +8,6 @@ therefore re-points an earlier employee's row, exactly as on the PBX.
 
 from __future__ import annotations
 
-import base64
 import re
 import sqlite3
 from collections.abc import Mapping
@@ -18,6 +17,7 @@ from typing import Any
 from emulator.db import transaction
 from emulator.deleting import SaveRefused, delete_extension_rows, references
 from emulator.php import PhpError, empty, whoops
+from emulator.rows import save_external_phone, save_forwarding, save_sip
 from emulator.store import PBX_LANGUAGE, Store
 
 NOT_UNIQUE = "mo_ThisNumberNotUniqueForExtensionsModels"
@@ -68,11 +68,11 @@ def _write(conn: sqlite3.Connection, record: dict[str, Any], saved: Saved) -> No
     user_id, saved.created = _save_user(conn, record)
     record["user_id"] = str(user_id)
     saved.ext_id = _save_extension(conn, record, user_id, "SIP", saved)
-    _save_sip(conn, record)
-    _save_forwarding(conn, record)
+    save_sip(conn, record)
+    save_forwarding(conn, record)
     if not empty(record["mobile_number"]):
         _save_extension(conn, record, user_id, "EXTERNAL", saved)
-        _save_external_phone(conn, record)
+        save_external_phone(conn, record)
     else:
         _delete_mobile(conn, user_id, saved)
 
@@ -138,88 +138,6 @@ def _rename(conn: sqlite3.Connection, old: str, new: str) -> None:
     """Extensions::afterUpdate: rows that refer to the old number follow the new one."""
     for table, column in _RENAMED:
         conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (new, old))
-
-
-def _save_sip(conn: sqlite3.Connection, record: dict[str, Any]) -> None:
-    filter_id = record["sip_networkfilterid"]
-    values = {
-        "uniqid": record["sip_uniqid"],
-        "extension": record["number"],
-        "type": record["sip_type"],
-        "secret": record["sip_secret"],
-        "transport": record["sip_transport"],
-        "dtmfmode": record["sip_dtmfmode"],
-        "qualifyfreq": record["sip_qualifyfreq"],
-        "qualify": record["sip_qualify"],
-        "networkfilterid": None if filter_id == "none" else filter_id,
-        "manualattributes": base64.b64encode(record["sip_manualattributes"].encode()).decode(),
-        "description": record["user_username"],
-        "enableRecording": record["sip_enableRecording"],
-        "weakSecret": "0",
-    }
-    row = conn.execute("SELECT id FROM m_Sip WHERE uniqid = ? LIMIT 1", (values["uniqid"],))
-    _upsert(conn, "m_Sip", row.fetchone(), values, _NEW_SIP)
-
-
-# Property defaults of a new Sip model that saveRecord does not set.
-_NEW_SIP = {
-    "disabled": "0",
-    "registration_type": "",
-    "host": "",
-    "port": "5060",
-    "username": "",
-    "outbound_proxy": "",
-    "fromuser": "",
-    "fromdomain": "",
-    "nat": "",
-    "disablefromuser": "0",
-    "noregister": "0",
-    "receive_calls_without_auth": "0",
-}
-
-
-def _save_forwarding(conn: sqlite3.Connection, record: dict[str, Any]) -> None:
-    ringlength = record["fwd_ringlength"] or (0 if empty(record["fwd_forwarding"]) else 45)
-    values = {
-        "extension": record["number"],
-        "forwarding": record["fwd_forwarding"],
-        "forwardingonbusy": record["fwd_forwardingonbusy"],
-        "forwardingonunavailable": record["fwd_forwardingonunavailable"],
-        "ringlength": ringlength,
-    }
-    row = conn.execute(
-        "SELECT id FROM m_ExtensionForwardingRights WHERE extension = ? LIMIT 1",
-        (record["number"],),
-    ).fetchone()
-    _upsert(conn, "m_ExtensionForwardingRights", row, values, {})
-
-
-def _save_external_phone(conn: sqlite3.Connection, record: dict[str, Any]) -> None:
-    values = {
-        "extension": record["mobile_number"],
-        "uniqid": record["mobile_uniqid"],
-        "dialstring": record["mobile_dialstring"],
-    }
-    row = conn.execute(
-        "SELECT id FROM m_ExternalPhones WHERE uniqid = ? LIMIT 1", (values["uniqid"],)
-    ).fetchone()
-    new = {"manualdialplanincoming": "", "manualdialplanoutgoing": "", "disabled": "0"}
-    _upsert(conn, "m_ExternalPhones", row, values, new)
-
-
-def _upsert(
-    conn: sqlite3.Connection, table: str, row: Any, values: dict[str, Any], new: dict[str, Any]
-) -> None:
-    """UPDATE the found row, or INSERT `values` plus the new-model defaults `new`."""
-    if row is not None:
-        assignments = ", ".join(f"{column} = ?" for column in values)
-        conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row[0]))
-        return
-    columns = {**new, **values}
-    marks = ", ".join("?" * len(columns))
-    conn.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", (*columns.values(),)
-    )
 
 
 def _delete_mobile(conn: sqlite3.Connection, user_id: int, saved: Saved) -> None:
