@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     database = str(Path(args.db).resolve()) if args.db else str(scratch / "mikopbx.db")
     app = None
     try:
-        app = create_app(to_config(args, database))
+        try:
+            app = create_app(to_config(args, database))
+        except sqlite3.Error as exc:
+            print(f"emulator: cannot use the database {database}: {exc}", file=sys.stderr)
+            return 2
         server = EmulatorServer((args.host, args.port), app)
         try:
             server.start()  # binds now, so the printed port is the real one (--port 0)

@@ -114,3 +114,8 @@ def test_stop_twice_is_harmless() -> None:
     emu.stop()
     emu.stop()
     assert emu.proc.returncode is not None and not os.path.exists(emu.db_path)
+
+
+def test_unusable_database_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(EmulatorStartError, match="cannot use the database"):
+        EmulatorProcess.start("--no-model", db=tmp_path / "missing" / "pbx.sqlite")
