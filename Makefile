@@ -4,6 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# The documented test, run concurrently: 700 employees by 20 users. With no HOST the
+# suite starts its own emulator (PBX model on) and stops it at the end.
+EMPLOYEES ?= 700
+USERS ?= 20
+HOST ?=
+USER_CLASS ?= EmployeeUser
+REPORTS := reports
+
 .PHONY: run test lint bench emulator clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
@@ -12,12 +20,22 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
+run: $(STAMP)
+	mkdir -p $(REPORTS)
+	$(BIN)/locust -f locustfile.py --headless $(if $(HOST),--host $(HOST)) \
+		--users $(USERS) --spawn-rate $(USERS) --employees $(EMPLOYEES) \
+		--csv $(REPORTS)/run --html $(REPORTS)/run.html \
+		--ledger '$(REPORTS)/ledger-{run_id}.csv' --only-summary $(USER_CLASS)
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
 
 emulator: $(STAMP)
 	$(BIN)/python -m emulator

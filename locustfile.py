@@ -1,0 +1,23 @@
+"""Locust entry point: creates MikoPBX employees through the PBX's REST API.
+
+    locust -f locustfile.py                      # web UI, against a local emulator
+    locust -f locustfile.py --host http://pbx:8081 --headless -u 20 --employees 700
+
+Pick the HTTP client by class name: EmployeeUser (requests) or FastEmployeeUser
+(geventhttpclient). With no class named, Locust asks in the web UI, and a headless
+run uses EmployeeUser (FastEmployeeUser has weight 0 unless named).
+"""
+
+import locust  # noqa: F401  (first: gevent patches the standard library before anything else)
+from locust import events
+
+from suite import lifecycle
+from users import EmployeeUser, FastEmployeeUser
+
+__all__ = ["EmployeeUser", "FastEmployeeUser"]
+
+events.init_command_line_parser.add_listener(lifecycle.on_init_command_line_parser)
+events.init.add_listener(lifecycle.on_init)
+events.test_start.add_listener(lifecycle.on_test_start)
+events.test_stop.add_listener(lifecycle.on_test_stop)
+events.quitting.add_listener(lifecycle.on_quitting)

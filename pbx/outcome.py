@@ -1,0 +1,96 @@
+"""Reading one PBX answer: success with its data, or a failure of a stable, named kind.
+
+Failure kinds name *what went wrong*, never a unique value (a number, an id, a
+timestamp), so Locust's failures table stays a handful of rows at 100,000 requests.
+The full text of an odd answer is kept in `detail` for the console and the log.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# Message texts the PBX uses for a number that another extension row already holds:
+# the raw translation key (2023.2, 2024.1) and its English text (2024.2).
+_NUMBER_TAKEN = ("mo_ThisNumberNotUniqueForExtensionsModels", "already in use")
+_DB_LOCKED = "database is locked"
+_VARIABLE_PARTS = re.compile(r"\d+|'[^']*'|\"[^\"]*\"")
+_MAX_KIND_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The verdict on one answer."""
+
+    ok: bool
+    """True when the PBX answered `result:true` with the data the flow needs."""
+    kind: str = ""
+    """Stable failure name for Locust's statistics; empty on success."""
+    data: dict[str, Any] | None = None
+    """The envelope's `data` object on success."""
+    detail: str = ""
+    """What the console shows for a failure: the PBX's `messages`, or the full response text."""
+
+
+def classify(status: int, text: str, error: BaseException | None = None) -> Outcome:
+    """Classify an answer of the legacy API: HTTP status, body text and transport error."""
+    if error is not None and not status:
+        return Outcome(False, f"connection error: {type(error).__name__}", detail=repr(error))
+    if status == 429:
+        return Outcome(False, "HTTP 429 rate limited", detail=text)
+    if status != 200:
+        return Outcome(False, f"HTTP {status}", detail=text)
+    return classify_envelope(text)
+
+
+def classify_envelope(text: str) -> Outcome:
+    """Classify a JSON envelope `{result, data, messages, ...}` received with a success code."""
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return Outcome(False, "unparseable response", detail=text)
+    if not isinstance(body, dict):
+        return Outcome(False, "response not an object", detail=text)
+    result = body.get("result")
+    if result is False:
+        messages = body.get("messages")
+        return Outcome(
+            False, refusal_kind(messages), detail=json.dumps(messages, ensure_ascii=False)
+        )
+    data = body.get("data")
+    if result is not True or not isinstance(data, dict):
+        return Outcome(False, "unexpected response", detail=text)
+    return Outcome(True, data=data)
+
+
+def refusal_kind(messages: Any) -> str:
+    """Name a `result:false` answer by its first message, with variable parts blanked."""
+    first = first_message(messages)
+    if any(marker in first for marker in _NUMBER_TAKEN):
+        return "number already in use"
+    if _DB_LOCKED in first:
+        return "database is locked"
+    if not first:
+        return "result false"
+    stable = _VARIABLE_PARTS.sub("…", first)[:_MAX_KIND_LENGTH]
+    return f"result false: {stable}"
+
+
+def first_message(messages: Any) -> str:
+    """The first text in `messages`, however deeply the PBX nested it."""
+    if isinstance(messages, str):
+        return messages
+    if isinstance(messages, dict):
+        for key in ("error", "message", *messages):
+            found = first_message(messages.get(key))
+            if found:
+                return found
+        return ""
+    if isinstance(messages, list):
+        for item in messages:
+            found = first_message(item)
+            if found:
+                return found
+    return ""

@@ -1,0 +1,1 @@
+"""The run around the users: options, pre-flight reads, ledger, console, summary."""

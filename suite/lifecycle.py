@@ -1,0 +1,125 @@
+"""The listeners that frame a test: options, pre-flight, the run's start and its end."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import gevent
+import requests
+from locust.stats import CSV_STATS_INTERVAL_SEC
+
+from data import INDEX_SPACE, LocalAllocator, NumberPool
+from pbx import legacy
+from suite import local_pbx, options
+from suite.options import OptionError, settings_from
+from suite.plan import Plan, make_plan
+from suite.preflight import PreflightError, read_facts
+from suite.run import Run, attach, current, detach
+from suite.summary import render
+
+log = logging.getLogger("employees")
+EXIT_BAD_SETUP = 2
+"""Exit code of a run stopped before its load by a wrong option or an unreadable PBX."""
+
+
+def on_init_command_line_parser(parser: Any, **_: Any) -> None:
+    options.register(parser)
+
+
+def on_init(environment: Any, **_: Any) -> None:
+    """Refuse wrong options before anything is sent; start the emulator when no host is given."""
+    try:
+        settings_from(environment.parsed_options)
+    except OptionError as error:
+        sys.stderr.write(f"error: {error}\n")
+        sys.exit(EXIT_BAD_SETUP)
+    if local_pbx.needs_emulator(environment) and not environment.parsed_options.worker:
+        local_pbx.start_emulator(environment)
+
+
+def on_test_start(environment: Any, **_: Any) -> None:
+    """Read the PBX, fix the plan and open the ledger; a failure stops the test before its load."""
+    try:
+        plan = prepare(environment)
+    except (OptionError, PreflightError) as error:
+        abort(environment, str(error))
+        return
+    run = Run(
+        plan,
+        allocator_for(plan),
+        process_seed=0,
+        on_quota_done=lambda: finish(environment, "all --employees attempted"),
+        on_pool_exhausted=lambda: finish(environment, "every free number of the pool used"),
+    )
+    attach(environment, run)
+    log.info(
+        "run %s: seed %s, numbers %s, ledger %s",
+        plan.run_id,
+        plan.run_seed,
+        describe_numbers(plan),
+        run.ledger.path,
+    )
+
+
+def on_test_stop(environment: Any, **_: Any) -> None:
+    run = current(environment)
+    if run is None:
+        return
+    detach(environment)
+    run.close()
+    print(render(run.tally, environment.stats, run.ledger.path), flush=True)
+
+
+def on_quitting(environment: Any, **_: Any) -> None:
+    """Give Locust's CSV writer one more turn, so the files hold the final figures.
+
+    Locust rewrites its CSV files once a second and does not write them again at exit:
+    a run shorter than a second would leave them empty, a longer one a second stale.
+    """
+    if environment.parsed_options and environment.parsed_options.csv_prefix:
+        gevent.sleep(CSV_STATS_INTERVAL_SEC + 0.2)
+
+
+def prepare(environment: Any) -> Plan:
+    settings = settings_from(environment.parsed_options)
+    with requests.Session() as session:
+        facts = read_facts(session, environment.host.rstrip("/"))
+    return make_plan(settings, facts, legacy.API_NAME)
+
+
+def allocator_for(plan: Plan) -> LocalAllocator:
+    """The run's counters, each bounded: the quota, the mobile index space, the free numbers."""
+    free = (
+        NumberPool(*plan.number_range, plan.taken_numbers).free_count if plan.number_range else None
+    )
+    return LocalAllocator(
+        {
+            "quota": plan.settings.employees or None,
+            "mobile": INDEX_SPACE,
+            "number": free,
+        }
+    )
+
+
+def describe_numbers(plan: Plan) -> str:
+    if plan.number_range is None:
+        return "from the PBX's template"
+    first, last = plan.number_range
+    return f"pool {first}-{last}"
+
+
+def abort(environment: Any, reason: str) -> None:
+    """Stop a test that must not start; the process then exits with EXIT_BAD_SETUP."""
+    log.error("%s", reason)
+    environment.process_exit_code = EXIT_BAD_SETUP
+    finish(environment, "test not started")
+
+
+def finish(environment: Any, reason: str) -> None:
+    """End the test from any greenlet: quit a headless run, stop a web UI test."""
+    log.info("%s: stopping the test", reason)
+    runner = environment.runner
+    stop = runner.quit if environment.parsed_options.headless else runner.stop
+    gevent.spawn(stop)

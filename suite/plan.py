@@ -1,0 +1,64 @@
+"""The plan of one test: decided once, before any user starts, the same in every process."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass
+
+from data.numbers import NumberPool, default_range
+from suite.options import OptionError, Settings
+from suite.preflight import PbxFacts
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything a process needs to generate this test's employees."""
+
+    run_id: str
+    run_seed: int
+    settings: Settings
+    number_range: tuple[int, int] | None
+    """The pool's range; None when numbers come from the PBX's template."""
+    taken_numbers: tuple[str, ...]
+    """Numbers the PBX holds or reserves: the pool skips them, the mobiles avoid them."""
+    api: str
+
+
+def new_run_id() -> str:
+    """Sortable and unique enough to tell runs apart in one ledger: time plus 16 random bits."""
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + secrets.token_hex(2)
+
+
+def make_plan(settings: Settings, facts: PbxFacts, api: str) -> Plan:
+    """Fix the run's seed and number range, checking the pool can hold the quota."""
+    run_seed = settings.run_seed if settings.run_seed is not None else secrets.randbits(32)
+    number_range = None
+    taken = facts.taken_numbers + reserved_numbers(settings)
+    if settings.number_source == "pool":
+        number_range = settings.number_range or _range_from_template(facts.suggested_number)
+        free = NumberPool(*number_range, taken).free_count
+        if settings.employees > free:
+            first, last = number_range
+            raise OptionError(
+                f"--employees {settings.employees} needs as many free extension numbers, but "
+                f"{first}-{last} has {free} free on this PBX; lower --employees or widen "
+                f"--number-range"
+            )
+    return Plan(new_run_id(), run_seed, settings, number_range, taken, api)
+
+
+def reserved_numbers(settings: Settings) -> tuple[str, ...]:
+    """Numbers the PBX uses without listing them (parking slots), as taken numbers."""
+    return tuple(
+        str(n) for first, last in settings.reserved_numbers for n in range(first, last + 1)
+    )
+
+
+def _range_from_template(suggested: str) -> tuple[int, int]:
+    if not suggested.isdigit():
+        raise OptionError(
+            "the PBX offers no free extension number, so its extension length is unknown; "
+            "give --number-range FIRST-LAST"
+        )
+    return default_range(len(suggested))

@@ -1,0 +1,94 @@
+"""Classification of PBX answers into stable failure kinds."""
+
+import json
+
+import pytest
+
+from pbx.outcome import classify, first_message, refusal_kind
+
+ENVELOPE = {"jsonapi": {"version": "1.0"}, "messages": [], "function": "saveRecord"}
+
+
+def envelope(**fields) -> str:
+    return json.dumps({**ENVELOPE, **fields})
+
+
+def test_success_carries_the_data() -> None:
+    outcome = classify(200, envelope(result=True, data={"id": "7", "number": "201"}))
+    assert outcome.ok
+    assert outcome.data == {"id": "7", "number": "201"}
+    assert outcome.kind == ""
+
+
+@pytest.mark.parametrize(
+    ("status", "text", "error", "kind"),
+    [
+        (0, "", ConnectionResetError("reset by peer"), "connection error: ConnectionResetError"),
+        (500, "500 (Internal Server Error) ", None, "HTTP 500"),
+        (429, "Too many requests", None, "HTTP 429 rate limited"),
+        (401, '{"errors":["The user isn\'t authenticated."]}', None, "HTTP 401"),
+        (200, "<html><body>Bad Gateway</body></html>", None, "unparseable response"),
+        (200, '{"result": true, "data": {"id"', None, "unparseable response"),
+        (200, '["not", "an", "object"]', None, "response not an object"),
+        (200, "null", None, "response not an object"),
+        (200, '{"result": true, "data": []}', None, "unexpected response"),
+        (200, '{"data": {"id": "1"}}', None, "unexpected response"),
+    ],
+    ids=[
+        "connection",
+        "http-500",
+        "http-429",
+        "http-401",
+        "html",
+        "truncated",
+        "array",
+        "null",
+        "empty-data",
+        "no-result",
+    ],
+)
+def test_failures_are_named_by_kind(status, text, error, kind) -> None:
+    outcome = classify(status, text, error)
+    assert not outcome.ok
+    assert outcome.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("status", "text"),
+    [(500, "500 (Internal Server Error) "), (200, "<html>oops</html>"), (200, "[1, 2]")],
+    ids=["http", "html", "array"],
+)
+def test_odd_answers_keep_the_full_text(status, text) -> None:
+    assert classify(status, text).detail == text
+
+
+@pytest.mark.parametrize(
+    ("messages", "kind"),
+    [
+        ({"error": ["mo_ThisNumberNotUniqueForExtensionsModels"]}, "number already in use"),
+        ({"error": ["The specified extension number is already in use"]}, "number already in use"),
+        ({"error": ["SQLSTATE[HY000]: General error: 5 database is locked"]}, "database is locked"),
+        (
+            {"error": ["Extension with id 42 does not exist"]},
+            "result false: Extension with id … does not exist",
+        ),
+        (
+            {"error": [[{"field": "email", "message": "Email '7@x' is bad", "code": 0}]]},
+            "result false: Email … is bad",
+        ),
+        ([], "result false"),
+    ],
+    ids=["raw-key", "english", "locked", "numbers-blanked", "nested", "empty"],
+)
+def test_refusals_are_named_without_unique_values(messages, kind) -> None:
+    outcome = classify(200, envelope(result=False, data=[], messages=messages))
+    assert outcome.kind == kind
+    assert outcome.detail == json.dumps(messages, ensure_ascii=False)
+
+
+def test_refusal_kind_is_bounded_in_length() -> None:
+    assert len(refusal_kind({"error": ["x" * 500]})) <= len("result false: ") + 80
+
+
+def test_first_message_prefers_the_error_list() -> None:
+    assert first_message({"info": ["saved"], "error": ["broken"]}) == "broken"
