@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import weakref
 from typing import Any
 
 import gevent
@@ -20,6 +21,8 @@ from suite.run import Run, attach, current, detach
 from suite.summary import render
 
 log = logging.getLogger("employees")
+_summaries: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+"""The closing summary of each environment's last test, until it is printed."""
 EXIT_BAD_SETUP = 2
 """Exit code of a run stopped before its load by a wrong option or an unreadable PBX."""
 
@@ -37,6 +40,8 @@ def on_init(environment: Any, **_: Any) -> None:
         sys.exit(EXIT_BAD_SETUP)
     if local_pbx.needs_emulator(environment) and not environment.parsed_options.worker:
         local_pbx.start_emulator(environment)
+    # A headless run's summary comes last, after Locust's own tables.
+    environment.events.quit.add_listener(lambda **_: print_summary(environment))
 
 
 def on_test_start(environment: Any, **_: Any) -> None:
@@ -69,7 +74,15 @@ def on_test_stop(environment: Any, **_: Any) -> None:
         return
     detach(environment)
     run.close()
-    print(render(run.tally, environment.stats, run.ledger.path), flush=True)
+    _summaries[environment] = render(run.tally, environment.stats, run.ledger.path)
+    if not environment.parsed_options.headless:
+        print_summary(environment)
+
+
+def print_summary(environment: Any) -> None:
+    summary = _summaries.pop(environment, None)
+    if summary:
+        print(summary, flush=True)
 
 
 def on_quitting(environment: Any, **_: Any) -> None:
