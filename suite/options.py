@@ -78,7 +78,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         default="",
         env_var="PBX_EMULATOR_OPTIONS",
         include_in_web_ui=False,
-        help="Options for the emulator started when no --host is given, e.g. '--no-model'",
+        help="Options of the emulator started without --host: --emulator-options=--no-model",
     )
 
 

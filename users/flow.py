@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from locust.exception import StopUser
+from locust.exception import CatchResponseError, StopUser
 
 from pbx import legacy
 from pbx.outcome import Outcome, classify
@@ -61,6 +61,18 @@ class EmployeeFlow:
             run.refused(api.SAVE_REQUEST, saved, draft)
 
 
+class Failure(CatchResponseError):
+    """A failure named by its kind alone, in every Locust output.
+
+    Locust writes a failure's repr() into its CSV files and the messages of a
+    distributed run: the repr is the kind, so each output shows `HTTP 500`, not
+    `CatchResponseError('HTTP 500')`.
+    """
+
+    def __repr__(self) -> str:
+        return str(self.args[0])
+
+
 def judge(response: Any) -> Outcome:
     """Classify a response and mark it in Locust's statistics under its failure kind."""
     # Only a failed connection carries `error`; FastHttpUser's normal responses lack it.
@@ -68,5 +80,5 @@ def judge(response: Any) -> Outcome:
     if outcome.ok:
         response.success()
     else:
-        response.failure(outcome.kind)
+        response.failure(Failure(outcome.kind))
     return outcome

@@ -62,11 +62,16 @@ class LocustRun:
 
     def requests(self, name: str) -> tuple[int, int]:
         """Locust's request count and failure count of one request name."""
+        row = self._stats_row(name)
+        return (int(row["Request Count"]), int(row["Failure Count"])) if row else (0, 0)
+
+    def max_response_time(self, name: str) -> float:
+        row = self._stats_row(name)
+        return float(row["Max Response Time"]) if row else 0.0
+
+    def _stats_row(self, name: str) -> dict[str, str] | None:
         with open(self.reports / "run_stats.csv", newline="", encoding="utf-8") as file:
-            for row in csv.DictReader(file):
-                if row["Name"] == name:
-                    return int(row["Request Count"]), int(row["Failure Count"])
-        return 0, 0
+            return next((row for row in csv.DictReader(file) if row["Name"] == name), None)
 
 
 @pytest.fixture

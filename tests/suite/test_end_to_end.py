@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+import requests
 
 pytestmark = pytest.mark.slow
 
@@ -57,3 +58,40 @@ def test_no_number_or_mobile_repeats(emulator, run_locust) -> None:
     mobiles = [row.mobile for row in run.ledger]
     assert len(set(mobiles)) == len(mobiles) == 300
     assert all(m.isdigit() and not m.startswith("0") and 11 <= len(m) <= 15 for m in mobiles)
+
+
+def test_template_numbers_collide_and_are_counted(emulator_factory, run_locust, pbx_employees):
+    # Concurrent users get the same suggestion from the PBX, as the documented script would.
+    emulator = emulator_factory(
+        "--model-get-ms", "2", "--model-save-ms", "10", "--model-jitter", "0"
+    )
+    before = pbx_employees(emulator)
+    run = run_locust(
+        "--employees", "100", "--number-source", "template", host=emulator.url, users=8
+    )
+    collisions = run.failures().get("saveRecord: number already in use", 0)
+    assert collisions > 0
+    assert run.failures() == {"saveRecord: number already in use": collisions}
+    assert len(run.ledger) == 100 - collisions
+    created = set(pbx_employees(emulator)) - set(before)
+    assert created == {row.number for row in run.ledger}
+
+
+def test_no_host_starts_and_stops_an_emulator(run_locust) -> None:
+    run = run_locust("--employees", "25", "--emulator-options=--no-model", host=None)
+    assert run.returncode == 0, run.output
+    assert len(run.ledger) == 25
+    url = run.output.split("targeting the MikoPBX emulator at ")[1].split()[0]
+    with pytest.raises(requests.ConnectionError):
+        requests.get(url + "/emulator/stats", timeout=5)
+
+
+def test_summary_counts_locales_and_requests(emulator, run_locust) -> None:
+    run = run_locust("--employees", "40", "--locales", "el_GR:1,ka_GE:1", host=emulator.url)
+    assert run.returncode == 0, run.output
+    summary = run.output[run.output.index("=== MikoPBX employees ===") :]
+    per_locale = Counter(row.locale for row in run.ledger)
+    assert f"per locale: el_GR {per_locale['el_GR']}, ka_GE {per_locale['ka_GE']}" in summary
+    assert "created 40 of 40 attempted" in summary
+    assert "GET getRecord: 40 requests, 0 failed" in summary
+    assert "failures: none" in summary
