@@ -34,34 +34,43 @@ class Outcome:
     """What the console shows for a failure: the PBX's `messages`, or the full response text."""
 
 
-def classify(status: int, text: str, error: BaseException | None = None) -> Outcome:
-    """Classify an answer of the legacy API: HTTP status, body text and transport error."""
+def classify(status: int, body: bytes | str, error: BaseException | None = None) -> Outcome:
+    """Classify an answer of the legacy API: HTTP status, body and transport error.
+
+    The body is best given as bytes: JSON is read from bytes directly, which spares
+    `requests` its character-set detection on answers that name no charset.
+    """
     if error is not None and not status:
         return Outcome(False, f"connection error: {type(error).__name__}", detail=repr(error))
     if status == 429:
-        return Outcome(False, "HTTP 429 rate limited", detail=text)
+        return Outcome(False, "HTTP 429 rate limited", detail=as_text(body))
     if status != 200:
-        return Outcome(False, f"HTTP {status}", detail=text)
-    return classify_envelope(text)
+        return Outcome(False, f"HTTP {status}", detail=as_text(body))
+    return classify_envelope(body)
 
 
-def classify_envelope(text: str) -> Outcome:
+def as_text(body: bytes | str) -> str:
+    """The body as the console shows it; bytes that are not UTF-8 become U+FFFD."""
+    return body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+
+
+def classify_envelope(body: bytes | str) -> Outcome:
     """Classify a JSON envelope `{result, data, messages, ...}` received with a success code."""
     try:
-        body = json.loads(text)
+        envelope = json.loads(body)
     except ValueError:
-        return Outcome(False, "unparseable response", detail=text)
-    if not isinstance(body, dict):
-        return Outcome(False, "response not an object", detail=text)
-    result = body.get("result")
+        return Outcome(False, "unparseable response", detail=as_text(body))
+    if not isinstance(envelope, dict):
+        return Outcome(False, "response not an object", detail=as_text(body))
+    result = envelope.get("result")
     if result is False:
-        messages = body.get("messages")
+        messages = envelope.get("messages")
         return Outcome(
             False, refusal_kind(messages), detail=json.dumps(messages, ensure_ascii=False)
         )
-    data = body.get("data")
+    data = envelope.get("data")
     if result is not True or not isinstance(data, dict):
-        return Outcome(False, "unexpected response", detail=text)
+        return Outcome(False, "unexpected response", detail=as_text(body))
     return Outcome(True, data=data)
 
 

@@ -76,7 +76,9 @@ class Failure(CatchResponseError):
 def judge(response: Any) -> Outcome:
     """Classify a response and mark it in Locust's statistics under its failure kind."""
     # Only a failed connection carries `error`; FastHttpUser's normal responses lack it.
-    outcome = classify(response.status_code, response.text or "", getattr(response, "error", None))
+    outcome = classify(
+        response.status_code, response.content or b"", getattr(response, "error", None)
+    )
     if outcome.ok:
         response.success()
     else:

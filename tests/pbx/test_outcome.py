@@ -92,3 +92,9 @@ def test_refusal_kind_is_bounded_in_length() -> None:
 
 def test_first_message_prefers_the_error_list() -> None:
     assert first_message({"info": ["saved"], "error": ["broken"]}) == "broken"
+
+
+def test_bytes_are_read_and_bad_bytes_still_shown() -> None:
+    assert classify(200, envelope(result=True, data={"id": "1"}).encode()).ok
+    outcome = classify(502, b"Bad \xff gateway")
+    assert (outcome.kind, outcome.detail) == ("HTTP 502", "Bad \ufffd gateway")
