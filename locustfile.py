@@ -4,8 +4,7 @@
     locust -f locustfile.py --host http://pbx:8081 --headless -u 20 --employees 700
 
 Pick the HTTP client by class name: EmployeeUser (requests) or FastEmployeeUser
-(geventhttpclient). With no class named, Locust asks in the web UI, and a headless
-run uses EmployeeUser (FastEmployeeUser has weight 0 unless named).
+(geventhttpclient). With no class named, both run, half of the users each.
 """
 
 import locust  # noqa: F401  (first: gevent patches the standard library before anything else)
