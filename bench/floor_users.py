@@ -6,28 +6,18 @@ after `FLOOR_EMPLOYEES` saves (environment variable, default 3000).
 
 import itertools
 import os
-from urllib.parse import urlencode
 
 import gevent
 from locust import HttpUser, constant
 from locust.contrib.fasthttp import FastHttpUser
 from locust.exception import StopUser
 
+from bench.forms import precomputed_forms
+
 API = "/pbxcore/api/extensions/"
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 LIMIT = int(os.environ.get("FLOOR_EMPLOYEES", "3000"))
-BODIES = [
-    urlencode(
-        {
-            "number": str(2_000_000 + i),
-            "user_username": f"Иван Петров {i}",
-            "user_email": f"ivan.{i}@example.org",
-            "mobile_number": str(79_000_000_000 + i),
-            "fwd_forwarding": str(79_000_000_000 + i),
-        }
-    )
-    for i in range(LIMIT)
-]
+BODIES = precomputed_forms(LIMIT, first_number=2_000_000)
 _tickets = itertools.count()
 _saved = itertools.count(1)
 

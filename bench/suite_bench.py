@@ -18,11 +18,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
 import requests
 from geventhttpclient import URL, HTTPClient
 
+from bench.forms import precomputed_forms
 from emulator.process import EmulatorProcess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,24 +31,8 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 EMULATOR_ARGS = ("--no-model", "--no-demo", "--extension-length", "7")
 
 
-def forms(count: int) -> list[str]:
-    """Filled, encoded forms with unique numbers, made before the clock starts."""
-    return [
-        urlencode(
-            {
-                "number": str(1_000_000 + i),
-                "user_username": f"Иван Петров {i}",
-                "user_email": f"ivan.{i}@example.org",
-                "mobile_number": str(79_000_000_000 + i),
-                "fwd_forwarding": str(79_000_000_000 + i),
-            }
-        )
-        for i in range(count)
-    ]
-
-
 def bare_requests(url: str, count: int) -> float:
-    bodies = forms(count)
+    bodies = precomputed_forms(count, first_number=1_000_000)
     with requests.Session() as session:
         started = time.process_time()
         for body in bodies:
@@ -60,7 +44,7 @@ def bare_requests(url: str, count: int) -> float:
 def bare_geventhttpclient(url: str, count: int) -> float:
     import json
 
-    bodies = forms(count)
+    bodies = precomputed_forms(count, first_number=1_000_000)
     client = HTTPClient.from_url(URL(url), concurrency=1)
     started = time.process_time()
     for body in bodies:

@@ -17,6 +17,7 @@ import requests
 from data import MobilePool, NumberPool, PeopleFactory, parse_locales
 from emulator.process import EmulatorProcess
 from pbx import legacy
+from pbx.form import filled_template
 from pbx.outcome import classify
 from suite.ledger import Ledger, LedgerRow, utc_now
 
@@ -45,15 +46,7 @@ def measure(count: int) -> float:
             data = classify(200, template).data
             person = people.person(index)
             mobile, number = mobiles.mobile(index, person.locale), pool.number(index)
-            data.update(
-                number=number,
-                user_username=person.username,
-                user_email=person.email,
-                mobile_number=mobile,
-                fwd_forwarding=mobile,
-                fwd_forwardingonbusy=mobile,
-            )
-            legacy.save_body(data)
+            legacy.save_body(filled_template(data, person, number, mobile))
             answer = classify(200, saved).data
             ledger.record(
                 LedgerRow(

@@ -11,6 +11,7 @@ from data.allocator import Allocator, BlockCursor
 from data.mobiles import MobilePool
 from data.numbers import NumberPool
 from data.people import PeopleFactory, Person
+from pbx.form import filled_template
 from pbx.outcome import Outcome
 from suite.console import EmployeeConsole
 from suite.ledger import Ledger, LedgerRow, utc_now
@@ -73,16 +74,7 @@ class Run:
         number = self._next_number(template)
         if number is None:
             return None
-        form = dict(template)
-        form.update(
-            number=number,
-            user_username=person.username,
-            user_email=person.email,
-            mobile_number=mobile,
-            fwd_forwarding=mobile,
-            fwd_forwardingonbusy=mobile,
-        )
-        return Draft(person, number, mobile, form)
+        return Draft(person, number, mobile, filled_template(template, person, number, mobile))
 
     def confirmed(self, draft: Draft, data: dict[str, Any]) -> None:
         """The PBX created the employee: ledger first, then the console and the counts."""
