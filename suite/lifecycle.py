@@ -46,6 +46,7 @@ def on_init(environment: Any, **_: Any) -> None:
 
 def on_test_start(environment: Any, **_: Any) -> None:
     """Read the PBX, fix the plan and open the ledger; a failure stops the test before its load."""
+    local_pbx.keep_host(environment)
     try:
         plan = prepare(environment)
     except (OptionError, PreflightError) as error:
@@ -97,6 +98,8 @@ def on_quitting(environment: Any, **_: Any) -> None:
 
 def prepare(environment: Any) -> Plan:
     settings = settings_from(environment.parsed_options)
+    if not environment.host:
+        raise OptionError("no PBX to test: give --host http://PBX:PORT (the web UI's Host field)")
     with requests.Session() as session:
         facts = read_facts(session, environment.host.rstrip("/"))
     return make_plan(settings, facts, legacy.API_NAME)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import atexit
 import logging
 import shlex
+import weakref
 from typing import Any
 
 from emulator.process import EmulatorProcess
 
 log = logging.getLogger(__name__)
+_started: weakref.WeakKeyDictionary[Any, EmulatorProcess] = weakref.WeakKeyDictionary()
 
 
 def needs_emulator(environment: Any) -> bool:
@@ -24,6 +26,7 @@ def start_emulator(environment: Any) -> EmulatorProcess:
     options = shlex.split(environment.parsed_options.emulator_options or "")
     emulator = EmulatorProcess.start(*options)
     atexit.register(emulator.stop)
+    _started[environment] = emulator
     environment.host = emulator.url
     environment.parsed_options.host = emulator.url
     log.info(
@@ -32,3 +35,10 @@ def start_emulator(environment: Any) -> EmulatorProcess:
         emulator.db_path,
     )
     return emulator
+
+
+def keep_host(environment: Any) -> None:
+    """A test started from the web UI with its host field cleared still targets the emulator."""
+    emulator = _started.get(environment)
+    if emulator is not None and not environment.host:
+        environment.host = emulator.url
