@@ -18,6 +18,11 @@ _NUMBER_TAKEN = ("mo_ThisNumberNotUniqueForExtensionsModels", "already in use")
 _DB_LOCKED = "database is locked"
 _VARIABLE_PARTS = re.compile(r"\d+|'[^']*'|\"[^\"]*\"")
 _MAX_KIND_LENGTH = 80
+# A JSON string value of a secret field, closing quote optional: a truncated answer may
+# end inside it. Odd answers are shown in full, but never with a SIP password or a token.
+_SECRET_VALUE = re.compile(
+    r'("(?:sip_secret|secret|password|accessToken|refreshToken|token)"\s*:\s*)"[^"]*"?'
+)
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,9 @@ def classify(status: int, body: bytes | str, error: BaseException | None = None)
 
 
 def as_text(body: bytes | str) -> str:
-    """The body as the console shows it; bytes that are not UTF-8 become U+FFFD."""
-    return body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+    """The body as the console shows it: secrets masked, bytes that are not UTF-8 as U+FFFD."""
+    text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+    return _SECRET_VALUE.sub(r'\1"***"', text)
 
 
 def classify_envelope(body: bytes | str) -> Outcome:

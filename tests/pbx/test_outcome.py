@@ -98,3 +98,22 @@ def test_bytes_are_read_and_bad_bytes_still_shown() -> None:
     assert classify(200, envelope(result=True, data={"id": "1"}).encode()).ok
     outcome = classify(502, b"Bad \xff gateway")
     assert (outcome.kind, outcome.detail) == ("HTTP 502", "Bad \ufffd gateway")
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        (
+            '{"result": true, "data": {"sip_secret": "Nk9oOFI2ZXdDMEU9", "number": "2',
+            '{"result": true, "data": {"sip_secret": "***", "number": "2',
+        ),
+        (
+            '{"data": {"number": "201", "sip_secret":"Nk9oOF',
+            '{"data": {"number": "201", "sip_secret":"***"',
+        ),
+        ('{"data": {"accessToken": "eyJhbGciOi.x.y"}}', '{"data": {"accessToken": "***"}}'),
+    ],
+    ids=["truncated-after-secret", "cut-inside-secret", "token"],
+)
+def test_secrets_are_masked_in_odd_answers(body, shown) -> None:
+    assert classify(200, body).detail == shown

@@ -95,3 +95,15 @@ def test_summary_counts_locales_and_requests(emulator, run_locust) -> None:
     assert "created 40 of 40 attempted" in summary
     assert "GET getRecord: 40 requests, 0 failed" in summary
     assert "failures: none" in summary
+
+
+def test_a_second_run_with_the_same_seed_skips_what_the_first_created(emulator, run_locust):
+    first = run_locust("--employees", "60", "--run-seed", "99", host=emulator.url)
+    first_mobiles = {row.mobile for row in first.ledger}
+    first_numbers = {row.number for row in first.ledger}
+    second = run_locust("--employees", "60", "--run-seed", "99", host=emulator.url)
+    assert second.returncode == 0, second.output
+    assert len(second.ledger) == 120  # the same ledger file: both runs' rows
+    new = second.ledger[60:]
+    assert not {row.mobile for row in new} & first_mobiles
+    assert not {row.number for row in new} & first_numbers
