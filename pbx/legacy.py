@@ -13,7 +13,8 @@ SAVE_PATH = f"{BASE}/saveRecord"
 LIST_PATH = f"{BASE}/getForSelect?type=all"
 TEMPLATE_REQUEST = "getRecord"
 SAVE_REQUEST = "saveRecord"
-
+ENVELOPE_CODES = frozenset({200})
+"""Every business outcome, refusals included, comes with HTTP 200."""
 
 SAVE_HEADERS = {"Content-Type": "application/x-www-form-urlencoded"}
 """The legacy API reads form fields only: a JSON body reaches it as no fields at all."""

@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 # Message texts the PBX uses for a number that another extension row already holds:
-# the raw translation key (2023.2, 2024.1) and its English text (2024.2).
-_NUMBER_TAKEN = ("mo_ThisNumberNotUniqueForExtensionsModels", "already in use")
+# the raw translation key (2023.2, 2024.1), its English text (2024.2), and v3's checks
+# ("Extension already occupied"; "... Specified number is already used for - ...").
+_NUMBER_TAKEN = (
+    "mo_ThisNumberNotUniqueForExtensionsModels",
+    "already in use",
+    "Extension already occupied",
+    "number is already used for",
+)
+_MOBILE_TAKEN = "mobile number is already used"
 _DB_LOCKED = "database is locked"
 _VARIABLE_PARTS = re.compile(r"\d+|'[^']*'|\"[^\"]*\"")
 _MAX_KIND_LENGTH = 80
@@ -39,17 +46,27 @@ class Outcome:
     """What the console shows for a failure: the PBX's `messages`, or the full response text."""
 
 
-def classify(status: int, body: bytes | str, error: BaseException | None = None) -> Outcome:
-    """Classify an answer of the legacy API: HTTP status, body and transport error.
+LEGACY_ENVELOPE_CODES = frozenset({200})
+"""The legacy API answers every business outcome, refusals included, with HTTP 200."""
 
-    The body is best given as bytes: JSON is read from bytes directly, which spares
-    `requests` its character-set detection on answers that name no charset.
+
+def classify(
+    status: int,
+    body: bytes | str,
+    error: BaseException | None = None,
+    envelope_codes: frozenset[int] = LEGACY_ENVELOPE_CODES,
+) -> Outcome:
+    """Classify an answer: HTTP status, body and transport error.
+
+    `envelope_codes` are the statuses whose body is the API's JSON envelope (v3 adds
+    201 for a creation and 422 for a refusal). The body is best given as bytes: JSON is
+    read from bytes directly, which spares `requests` its charset detection.
     """
     if error is not None and not status:
         return Outcome(False, f"connection error: {type(error).__name__}", detail=repr(error))
     if status == 429:
         return Outcome(False, "HTTP 429 rate limited", detail=as_text(body))
-    if status != 200:
+    if status not in envelope_codes:
         return Outcome(False, f"HTTP {status}", detail=as_text(body))
     return classify_envelope(body)
 
@@ -83,6 +100,8 @@ def classify_envelope(body: bytes | str) -> Outcome:
 def refusal_kind(messages: Any) -> str:
     """Name a `result:false` answer by its first message, with variable parts blanked."""
     first = first_message(messages)
+    if _MOBILE_TAKEN in first:
+        return "mobile already in use"
     if any(marker in first for marker in _NUMBER_TAKEN):
         return "number already in use"
     if _DB_LOCKED in first:

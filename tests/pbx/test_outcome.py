@@ -117,3 +117,51 @@ def test_bytes_are_read_and_bad_bytes_still_shown() -> None:
 )
 def test_secrets_are_masked_in_odd_answers(body, shown) -> None:
     assert classify(200, body).detail == shown
+
+
+V3_CODES = frozenset({200, 201, 422})
+
+
+@pytest.mark.parametrize(
+    ("status", "messages", "kind"),
+    [
+        (
+            422,
+            {"error": {"user_username": "ex_ValidateUsernameEmpty"}},
+            "result false: ex_ValidateUsernameEmpty",
+        ),
+        (422, {"error": ["Extension already occupied"]}, "number already in use"),
+        (
+            422,
+            {
+                "error": [
+                    "Failed to save SIP extension: Specified number is already used for - "
+                    "Ivan <201>"
+                ]
+            },
+            "number already in use",
+        ),
+        (
+            422,
+            {"error": ["The mobile number is already used by another employee"]},
+            "mobile already in use",
+        ),
+        (
+            422,
+            {"error": ["Field 'fwd_ringlength' must be at most 180 (got 500)"]},
+            "result false: Field … must be at most … (got …)",
+        ),
+    ],
+    ids=["required-field", "occupied", "race-loser", "mobile", "schema"],
+)
+def test_v3_refusals(status, messages, kind) -> None:
+    body = json.dumps({"result": False, "data": [], "messages": messages})
+    assert classify(status, body, envelope_codes=V3_CODES).kind == kind
+
+
+def test_v3_creation_is_a_success_and_other_codes_are_http_failures() -> None:
+    created = json.dumps({"result": True, "data": {"id": "5"}, "httpCode": 201})
+    assert classify(201, created, envelope_codes=V3_CODES).data == {"id": "5"}
+    timeout = classify(400, "Request timeout or worker not responding", envelope_codes=V3_CODES)
+    assert timeout.kind == "HTTP 400"
+    assert classify(201, created).kind == "HTTP 201", "the legacy API never answers 201"
