@@ -7,7 +7,7 @@ wraps its result in the envelope, the model decides when it runs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from emulator.deleting import delete
@@ -27,6 +27,11 @@ class Outcome:
 
     result: ApiResult
     created: Saved | None = None
+    batch: list[Saved] = field(default_factory=list)
+    """v3 batchCreate: every employee the job saved."""
+
+    def saves(self) -> list[Saved]:
+        return ([self.created] if self.created is not None else []) + self.batch
 
 
 Fields = dict[str, FormValue]

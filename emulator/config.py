@@ -55,6 +55,41 @@ class FaultSettings:
 
 
 @dataclass
+class RateLimitSettings:
+    """The nginx limiter of a 2026.1 PBX (unified-security.lua), per client address."""
+
+    requests: int = 180
+    """Requests per window before the burst allowance is used up."""
+    burst: int = 20
+    window_s: float = 60.0
+    """The window starts at a client's first request and is not sliding."""
+    block_s: float = 300.0
+    """First block; each further offence doubles it, up to MAX_BLOCK_S."""
+
+
+@dataclass
+class V3Settings:
+    """The v3 API of 2026.1: its auth, its worker queue and the nginx rate limit."""
+
+    api: str = "both"
+    """Which surfaces answer: "legacy", "v3" or "both"."""
+    jwt_ttl_s: int = 900
+    """Lifetime of an access token (expiresIn)."""
+    jwt_leeway_s: int = 600
+    """JWTHelper::LEEWAY: a token is still accepted this long after it expired."""
+    api_keys: tuple[str, ...] = ()
+    """API keys (64 hex characters) accepted as Bearer tokens."""
+    rotate_refresh: bool = False
+    """auth:refresh issues a new refresh cookie (2026.1 builds before .223 did)."""
+    worker_timeout_s: float = 30.0
+    """v3 waits at least 30 s for a worker, then answers 400 (legacy: 500 after 10 s)."""
+    queue_max: int = 50
+    """APIQueueMaxLength: a request finding more jobs waiting than this gets 503."""
+    rate_limit: RateLimitSettings | None = None
+    """None: limiter off, as on staging PBXes with PBX_RATE_LIMIT_ENABLED='0'."""
+
+
+@dataclass
 class EmulatorConfig:
     """Everything create_app needs; defaults are those of a fresh MikoPBX 2024.1."""
 
@@ -76,3 +111,4 @@ class EmulatorConfig:
     model: ModelSettings | None = field(default_factory=ModelSettings)
     """None turns the latency model off: requests run inline, as fast as possible."""
     faults: FaultSettings = field(default_factory=FaultSettings)
+    v3: V3Settings = field(default_factory=V3Settings)

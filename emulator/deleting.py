@@ -82,6 +82,31 @@ def _delete_employee(conn: sqlite3.Connection, number: str, user_id: int | None)
         " (SELECT id FROM m_ExtensionForwardingRights WHERE extension = ? LIMIT 1)",
         (number,),
     )
+    return _delete_user_rows(conn, user_id)
+
+
+def delete_user(store: Store, user_id: str) -> Deleted:
+    """v3 DeleteRecordAction: by m_Users.id, the forwarding rights of all its numbers first."""
+    conn = store.conn
+    if conn.execute("SELECT 1 FROM m_Users WHERE id = ?", (user_id,)).fetchone() is None:
+        return Deleted()
+    try:
+        with transaction(conn):
+            conn.execute(
+                "DELETE FROM m_ExtensionForwardingRights WHERE extension IN"
+                " (SELECT number FROM m_Extensions WHERE userid = ?)",
+                (user_id,),
+            )
+            removed = _delete_user_rows(conn, int(user_id))
+    except SaveRefused as exc:
+        return Deleted(found=True, messages=exc.messages)
+    for number in removed:
+        store.pool.discard(number)
+    return Deleted(found=True)
+
+
+def _delete_user_rows(conn: sqlite3.Connection, user_id: int | None) -> list[str]:
+    """The user, its extensions and what cascades from them; refused if others refer to them."""
     user = conn.execute("SELECT id FROM m_Users WHERE id = ?", (user_id,)).fetchone()
     if user is None:
         return []

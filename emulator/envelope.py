@@ -28,12 +28,20 @@ class ApiResult:
     processor: str
     result: bool = False
     data: dict[str, Any] | list[Any] = field(default_factory=dict)
-    messages: dict[str, list[Any]] = field(default_factory=dict)
+    messages: dict[str, Any] = field(default_factory=dict)
+    http_code: int | None = None
+    """v3 only: the status the action asks for (PBXApiResult::$httpCode)."""
+    reload: str = ""
+    """v3 only: the admin page a new record opens in."""
 
     def error(self, message: Any) -> ApiResult:
         self.result = False
         self.messages.setdefault("error", []).append(message)
         return self
+
+
+def next_pid() -> int:
+    return next(_pids)
 
 
 def timestamp() -> str:
@@ -50,7 +58,7 @@ def result_json(res: ApiResult) -> str:
             "messages": res.messages or [],
             "function": res.function,
             "processor": res.processor,
-            "pid": next(_pids),
+            "pid": next_pid(),
         }
     )
     return _wrap(content)
@@ -62,10 +70,17 @@ def errors_json(message: str) -> str:
 
 
 def _wrap(content: str) -> str:
+    return with_meta(content, jsonapi=True)
+
+
+def with_meta(content: str, jsonapi: bool) -> str:
+    """`content` (a JSON object) with meta appended; the v3 API sends no jsonapi key."""
     stamp = timestamp()
     digest = hashlib.sha1((stamp + content).encode()).hexdigest()
     meta = json_encode({"timestamp": stamp, "hash": digest})
-    return f'{{"jsonapi":{{"version":"1.0"}},{content[1:-1]},"meta":{meta}}}'
+    head = '"jsonapi":{"version":"1.0"},' if jsonapi else ""
+    inner = content[1:-1]
+    return f'{{{head}{inner}{"," if inner else ""}"meta":{meta}}}'
 
 
 def json_response(body: str, status: int = 200) -> Response:

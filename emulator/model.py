@@ -20,6 +20,15 @@ from emulator.config import ModelSettings
 
 T = TypeVar("T")
 WRITE_ACTIONS = frozenset({"saveRecord", "deleteRecord"})
+V3_WRITE_ACTIONS = frozenset(
+    {
+        "employees.create",
+        "employees.update",
+        "employees.patch",
+        "employees.delete",
+        "employees:batchCreate",
+    }
+)
 
 
 class PbxModel:
@@ -27,27 +36,41 @@ class PbxModel:
         self.settings = settings
         self._slots = BoundedSemaphore(max(settings.workers, 1))
         self._jitter = random.Random(settings.seed)
+        self.waiting = 0
+        """Jobs queued for a worker (the v3 REST layer refuses work when too many wait)."""
 
     def service_time(self, action: str) -> float:
         """Seconds of work for `action`, jittered; drawn in arrival order, so it repeats."""
         s = self.settings
-        base = s.save_ms if action in WRITE_ACTIONS else s.get_ms
+        writes = action in WRITE_ACTIONS or action in V3_WRITE_ACTIONS
+        base = s.save_ms if writes else s.get_ms
         factor = 1 + self._jitter.uniform(-s.jitter, s.jitter) if s.jitter else 1.0
         return max(base * factor, 0.0) / 1000
 
-    def run(self, action: str, job: Callable[[], T], on_late: Callable[[T], None]) -> T | None:
+    def run(
+        self,
+        action: str,
+        job: Callable[[], T],
+        on_late: Callable[[T], None],
+        timeout_s: float | None = None,
+    ) -> T | None:
         """Run `job` on a worker; None if it did not finish within the timeout.
 
         A late job carries on and hands its result to `on_late` when it is done.
         """
+        self.waiting += 1
         worker = gevent.spawn(self._work, self.service_time(action), job)
         try:
-            return worker.get(timeout=self.settings.timeout_s)
+            return worker.get(timeout=self.settings.timeout_s if timeout_s is None else timeout_s)
         except gevent.Timeout:
             worker.link_value(lambda done: on_late(done.value))
             return None
 
     def _work(self, seconds: float, job: Callable[[], T]) -> T:
         with self._slots:
+            self.waiting -= 1
+            begin = getattr(job, "begin", None)
+            if begin is not None:
+                begin()  # v3 saves check here, before the service time, as the PBX does
             gevent.sleep(seconds)
             return job()

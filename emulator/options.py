@@ -6,6 +6,7 @@ import argparse
 
 from emulator.config import EmulatorConfig, FaultSettings, ModelSettings
 from emulator.dialect import DIALECTS
+from emulator.options_v3 import add_v3_options, v3_settings
 
 ACTIONS = ("getRecord", "saveRecord", "deleteRecord", "getForSelect", "available")
 # option suffix -> fault kind (see emulator.config.FAULT_KINDS)
@@ -51,7 +52,7 @@ def _length(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m emulator", description="Emulator of the MikoPBX legacy REST API."
+        prog="python -m emulator", description="Emulator of the MikoPBX REST API (legacy and v3)."
     )
     add = parser.add_argument
     add("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_model(parser)
     _add_faults(parser)
+    add_v3_options(parser)
     return parser
 
 
@@ -150,4 +152,5 @@ def to_config(args: argparse.Namespace, database: str) -> EmulatorConfig:
         forbidden_actions=args.forbid_actions,
         model=model,
         faults=faults,
+        v3=v3_settings(args),
     )

@@ -46,7 +46,11 @@ class Saved:
 
 
 def save(store: Store, data: Mapping[str, Any]) -> Saved:
-    record = store.build(data)
+    return save_record(store, store.build(data))
+
+
+def save_record(store: Store, record: dict[str, Any]) -> Saved:
+    """Write a normalised record; `record["user_id"]` holds the user's id afterwards."""
     saved = Saved(number=record["number"], mobile=record["mobile_number"])
     try:
         with transaction(store.conn) as conn:

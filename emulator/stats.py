@@ -18,6 +18,15 @@ class Stats:
         self.employees_created = 0
         self.unconfirmed: list[dict[str, Any]] = []
         self.logins: Counter[str] = Counter({"accepted": 0, "refused": 0, "blocked": 0})
+        self.jwt_logins: Counter[str] = Counter({"accepted": 0, "refused": 0, "blocked": 0})
+        self.token_refreshes: Counter[str] = Counter({"accepted": 0, "refused": 0, "blocked": 0})
+        self.unauthorized = 0
+        """v3 requests answered 401."""
+        self.queue_full = 0
+        """v3 requests answered 503: too many jobs were waiting for a worker."""
+        self.rate_limited = 0
+        """Requests answered 429 by the nginx limiter."""
+        self.rate_limit_blocks = 0
 
     def created(self, ext_id: int | None, number: str, mobile: str, confirmed: str | None) -> None:
         """Count a committed new employee; `confirmed` is None or why the client never knew."""
@@ -35,6 +44,12 @@ class Stats:
             "worker_timeouts": self.worker_timeouts,
             "unconfirmed": list(self.unconfirmed),
             "logins": dict(self.logins),
+            "jwt_logins": dict(self.jwt_logins),
+            "token_refreshes": dict(self.token_refreshes),
+            "unauthorized": self.unauthorized,
+            "queue_full": self.queue_full,
+            "rate_limited": self.rate_limited,
+            "rate_limit_blocks": self.rate_limit_blocks,
         }
 
 

@@ -78,7 +78,7 @@ def test_head_gets_404_without_body(shared_api: Api) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["/pbxcore/api/extensions", "/pbxcore/api/extensions/getRecord/extra", "/pbxcore/api/v3/x"],
+    ["/pbxcore/api/extensions", "/pbxcore/api/extensions/getRecord/extra", "/pbxcore/api/x"],
 )
 def test_unknown_rest_paths(shared_api: Api, path: str) -> None:
     response = shared_api.http.get(shared_api.emu.url + path)
