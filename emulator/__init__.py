@@ -1,4 +1,4 @@
-"""Emulator of the MikoPBX legacy employee REST API (Flask + SQLite, served by gevent)."""
+"""Emulator of the MikoPBX employee REST API, legacy and v3 (Flask + SQLite, served by gevent)."""
 
 from emulator.app import create_app
 

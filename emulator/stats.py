@@ -12,7 +12,9 @@ from emulator.config import FAULT_KINDS
 
 class Stats:
     def __init__(self) -> None:
-        self.requests: Counter[str] = Counter({"getRecord": 0, "saveRecord": 0})
+        # The two calls of a legacy and of a v3 employee creation are always listed.
+        names = ("getRecord", "saveRecord", "employees:getDefault", "employees.create")
+        self.requests: Counter[str] = Counter(dict.fromkeys(names, 0))
         self.faults: Counter[str] = Counter({kind: 0 for kind in (*FAULT_KINDS, "slow")})
         self.worker_timeouts = 0
         self.employees_created = 0

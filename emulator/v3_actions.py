@@ -22,7 +22,8 @@ from emulator.v3_batch import batch_create
 from emulator.v3_envelope import LIB
 from emulator.v3_list import employee_list
 from emulator.v3_records import employee, new_employee
-from emulator.v3_saves import PatchJob, SaveJob, UpdateJob
+from emulator.v3_saves import SaveJob
+from emulator.v3_updates import PatchJob, UpdateJob
 
 EMPLOYEES = LIB + "Employees\\"
 EXTENSIONS = LIB + "ExtensionsManagementProcessor::callBack"

@@ -55,6 +55,8 @@ def v3(rest: str) -> Response:
     if not services.auth.allows(request, action):
         services.stats.unauthorized += 1
         return payload_error(401, UNAUTHENTICATED)
+    if method == request.method:
+        return route_error(405, f"Invalid HTTP method: {method}")
     if method is not None:
         return route_error(405, f"Method '{method}' is not allowed with HTTP {request.method}")
     data = request_data()
@@ -66,7 +68,7 @@ def v3(rest: str) -> Response:
 
 
 def _route(rest: str) -> tuple[str, str | None, str | None] | None:
-    """(action, a custom method the HTTP method does not allow, resource id); None: no route."""
+    """(action, what the HTTP method may not do here, resource id); None: no route."""
     custom = _CUSTOM.fullmatch(rest)
     if custom is not None:
         resource, resource_id, name = custom.groups()
@@ -76,6 +78,8 @@ def _route(rest: str) -> tuple[str, str | None, str | None] | None:
     if crud is None:
         return None
     resource_id = crud.group(1)
+    if request.method not in CRUD:  # HEAD: the controller maps no operation to it
+        return f"employees.{request.method}", request.method, resource_id
     name = CRUD[request.method][0 if resource_id is None else 1]
     return f"employees.{name}", None, resource_id
 

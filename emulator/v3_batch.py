@@ -18,7 +18,8 @@ from emulator.store import Store
 from emulator.v3_envelope import LIB
 from emulator.v3_records import new_employee
 from emulator.v3_sanitise import RULES, Refused, sanitise
-from emulator.v3_saves import overlay, write
+from emulator.v3_saves import write
+from emulator.v3_updates import overlay
 from emulator.v3_validation import batch_errors
 
 BATCH = LIB + "Employees\\BatchCreateAction::main"
@@ -45,34 +46,46 @@ BATCH_RULES: dict[str, tuple[str, int | None, str | None]] = {
 
 def batch_create(store: Store, data: dict[str, Any]) -> Outcome:
     res = ApiResult("batchCreate", BATCH)
-    employees = data.get("employees")
-    mode = data.get("mode", "create")
-    if empty(employees) or not isinstance(employees, (list, dict)):
-        return Outcome(res.error("Employee array is required"))
-    if mode not in ("validate", "create"):
-        return Outcome(res.error("Invalid mode. Allowed values: validate or create"))
-    if len(employees) > MAX_BATCH:
-        message = f"Batch size exceeds maximum of {MAX_BATCH} records. Provided: {len(employees)}"
-        return Outcome(res.error(message))
+    employees, mode = data.get("employees"), data.get("mode", "create")
+    refusal = _refusal(employees, mode)
+    if refusal is not None:
+        return Outcome(res.error(refusal))
+    assert isinstance(employees, (list, dict))
     items = employees.items() if isinstance(employees, dict) else enumerate(employees)
     outcome = Outcome(res)
     stats: dict[str, Any] = {"total": len(employees), "validated": 0, "created": 0, "failed": 0}
     stats["errors"] = []
     results = []
     for index, record in items:
-        result = _one(store, index, record, mode, outcome)
-        results.append(result)
-        stats[_STAT.get(result["status"], "failed")] += 1
-        if result["status"] in ("created", "create_failed"):
-            stats["validated"] += 1  # counted before the save was tried
-        if result["status"] in _FAILED:
-            stats["errors"].append(_FAILED[result["status"]].format(index, *result["errors"]))
-            if empty(data.get("skip_errors")):
-                break
+        results.append(_one(store, index, record, mode, outcome))
+        if not _tally(stats, results[-1]) and empty(data.get("skip_errors")):
+            break
     res.data = {"mode": mode, "results": results, "stats": stats}
     res.result = stats["failed"] == 0 if mode == "validate" else stats["created"] > 0
     _summarise(res, stats)
     return outcome
+
+
+def _refusal(employees: Any, mode: Any) -> str | None:
+    if empty(employees) or not isinstance(employees, (list, dict)):
+        return "Employee array is required"
+    if mode not in ("validate", "create"):
+        return "Invalid mode. Allowed values: validate or create"
+    if len(employees) > MAX_BATCH:
+        return f"Batch size exceeds maximum of {MAX_BATCH} records. Provided: {len(employees)}"
+    return None
+
+
+def _tally(stats: dict[str, Any], result: dict[str, Any]) -> bool:
+    """Count one record's result; False when it failed."""
+    status = result["status"]
+    stats[_STAT.get(status, "failed")] += 1
+    if status in ("created", "create_failed"):
+        stats["validated"] += 1  # counted before the save was tried
+    if status in _FAILED:
+        stats["errors"].append(_FAILED[status].format(result["index"], *result["errors"]))
+        return False
+    return True
 
 
 _STAT = {"validated": "validated", "created": "created"}

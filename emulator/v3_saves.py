@@ -1,4 +1,4 @@
-"""v3 create, update and patch (Employees\\SaveRecordAction and PatchRecordAction).
+"""Employees\\SaveRecordAction: where every v3 create, update and patch ends.
 
 A save is a job in two steps. `begin` runs phases 1-5 (sanitise, required fields,
 which operation, defaults, schema, business rules) when a backend worker takes the
@@ -22,19 +22,6 @@ from emulator.v3_saving import commit, legacy_record
 from emulator.v3_validation import business_errors, required_errors, schema_errors, with_defaults
 
 SAVE = LIB + "Employees\\SaveRecordAction::main"
-CLEARABLE = frozenset(
-    {
-        "user_email",
-        "user_avatar",
-        "mobile_number",
-        "mobile_dialstring",
-        "sip_manualattributes",
-        "fwd_forwarding",
-        "fwd_forwardingonbusy",
-        "fwd_forwardingonunavailable",
-    }
-)
-RELATED = {"mobile_number": "mobile_dialstring", "fwd_forwarding": "fwd_ringlength"}
 
 
 class SaveJob:
@@ -58,17 +45,10 @@ class SaveJob:
 def check(store: Store, data: dict[str, Any], function: str) -> Outcome | tuple[dict, bool]:
     """Phases 1-5: an Outcome when the save stops, else the clean fields and create-or-not."""
     res = ApiResult(function, SAVE)
-    try:
-        clean = sanitise(data)
-    except Refused as exc:
-        return Outcome(res.error(str(exc)))
-    if data.get("id") is not None:
-        clean["id"] = data["id"]
+    clean = _required(data, res)
+    if isinstance(clean, Outcome):
+        return clean
     creating = empty(clean.get("id"))
-    missing = required_errors(clean, creating)
-    if missing:
-        res.messages = {"error": missing}
-        return Outcome(res)
     user_id = "" if creating else str(clean["id"])
     # PUT and PATCH need the employee; a POST with an unknown id creates it with that id.
     put_or_patch = data.get("httpMethod") in ("PUT", "PATCH")
@@ -82,6 +62,21 @@ def check(store: Store, data: dict[str, Any], function: str) -> Outcome | tuple[
         res.messages = {"error": errors}
         return Outcome(res)
     return clean, creating
+
+
+def _required(data: dict[str, Any], res: ApiResult) -> dict[str, Any] | Outcome:
+    """Phases 1-2: the sanitised fields (with the id kept), or why the save stops."""
+    try:
+        clean = sanitise(data)
+    except Refused as exc:
+        return Outcome(res.error(str(exc)))
+    if data.get("id") is not None:
+        clean["id"] = data["id"]
+    missing = required_errors(clean, empty(clean.get("id")))
+    if missing:
+        res.messages = {"error": missing}
+        return Outcome(res)
+    return clean
 
 
 def write(store: Store, clean: dict[str, Any], creating: bool, function: str) -> Outcome:
@@ -102,63 +97,3 @@ def write(store: Store, clean: dict[str, Any], creating: bool, function: str) ->
 def _user_exists(store: Store, user_id: str) -> bool:
     row = store.conn.execute("SELECT 1 FROM m_Users WHERE id = ?", (user_id,)).fetchone()
     return row is not None
-
-
-class PatchJob(SaveJob):
-    """PATCH: the stored employee with the request's fields merged over it, then saved."""
-
-    def begin(self) -> None:
-        res = ApiResult(self.function, "")
-        user_id = self.data.get("id")
-        if empty(user_id):
-            self._checked = Outcome(res.error("Employee ID is required for patch operation"))
-            return
-        existing = employee(self.store, str(user_id))
-        if existing is None:
-            res.http_code = 404
-            message = f"Employee not found for patch operation (ID: {user_id})"
-            self._checked = Outcome(res.error(message))
-            return
-        self._checked = check(self.store, merge(existing, self.data), self.function)
-
-
-def merge(existing: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
-    """PatchRecordAction::intelligentMerge."""
-    merged = overlay(existing, patch)
-    if not empty(patch.get("fwd_forwarding")) and "fwd_ringlength" not in patch:
-        merged["fwd_ringlength"] = 45
-    merged["id"] = patch["id"]
-    if empty(merged.get("sip_transport")):
-        merged["sip_transport"] = "udp,tcp"
-    return merged
-
-
-def overlay(base: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
-    """`patch` over `base`: an empty secret keeps the old one; clearing a mobile or a
-    forwarding also clears its dial string or ring length unless those are given."""
-    merged = dict(base)
-    for key, value in patch.items():
-        if key == "id" or key.endswith("_represent"):
-            continue
-        if key == "sip_secret":
-            merged[key] = value if not empty(value) else merged.get(key)
-        elif key in CLEARABLE:
-            merged[key] = value
-            related = RELATED.get(key)
-            if related and empty(value) and related not in patch:
-                merged[related] = ""
-        elif value is not None:
-            merged[key] = value
-    return merged
-
-
-class UpdateJob(SaveJob):
-    """PUT: a full save of an existing employee; the id must be given."""
-
-    def begin(self) -> None:
-        if empty(self.data.get("id")):
-            res = ApiResult(self.function, LIB + "Common\\AbstractUpdateAction::main")
-            res.http_code = 400
-            self._checked = Outcome(res.error("Employee ID is required for update"))
-            return
-        super().begin()

@@ -309,3 +309,8 @@ def test_unknown_route_shape(v3: V3Api) -> None:
     body = v3.call("GET", "nowhere").json()
     assert list(body) == ["success", "messages", "data", "meta"]
     assert (body["success"], body["data"]) == (False, None)
+
+
+def test_head_is_not_an_operation(v3: V3Api) -> None:
+    assert v3.call("HEAD", "employees").status_code == 405
+    assert v3.call("GET", "employees/").status_code == 200
