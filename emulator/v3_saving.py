@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from emulator.php import empty
-from emulator.records import EXTENSION_SQL, represent
+from emulator.records import EXTENSION_SQL, read_record, represent
 from emulator.saving import Saved, save_record
 from emulator.store import Store
 from emulator.template import defaults, uniqid
@@ -41,8 +41,10 @@ def sip_extension_id(store: Store, user_id: str) -> int | None:
 def legacy_record(store: Store, data: dict[str, Any], user_id: str) -> dict[str, Any]:
     """The employee's record as the legacy saver takes it, with the v3 fields over it."""
     ext_id = sip_extension_id(store, user_id) if user_id else None
-    base = store.record(str(ext_id)) if ext_id is not None else None
-    record = base if base is not None else _new_record(store, user_id)
+    row = read_record(store.conn, str(ext_id)) if ext_id is not None else None
+    record = _new_record(store, user_id) if row is None else store.build(row)
+    if row is not None:  # the legacy view fills an empty dial string in; v3 keeps it empty
+        record["mobile_dialstring"] = row["mobile_dialstring"] or ""
     for key in _COPIED:
         if key in data:
             record[key] = data[key]
