@@ -20,12 +20,15 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
+# Then the cleanup is offered (asked at a terminal); the exit code stays the run's.
 run: $(STAMP)
 	mkdir -p $(REPORTS)
-	$(BIN)/locust -f locustfile.py --headless $(if $(HOST),--host $(HOST)) \
+	status=0; $(BIN)/locust -f locustfile.py --headless $(if $(HOST),--host $(HOST)) \
 		--users $(USERS) --spawn-rate $(USERS) --employees $(EMPLOYEES) \
 		--csv $(REPORTS)/run --html $(REPORTS)/run.html \
-		--ledger '$(REPORTS)/ledger-{run_id}.csv' --only-summary $(USER_CLASS)
+		--ledger '$(REPORTS)/ledger-{run_id}.csv' --only-summary $(USER_CLASS) || status=$$?; \
+	$(BIN)/python -m tools.offer_cleanup $(REPORTS) $(if $(HOST),,--emulator); \
+	exit $$status
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,0 +1,1 @@
+"""Commands for after a run: `python -m tools.reconcile` and `python -m tools.cleanup`."""
