@@ -84,9 +84,10 @@ def on_quitting(environment: Any, **_: Any) -> None:
     options = environment.parsed_options
     if options is None or isinstance(environment.runner, WorkerRunner):
         return
-    checks = check_all(options, environment.stats)
-    _checks[environment] = checks
+    # A test that never started has nothing to measure: its verdict is exit code 2 alone.
     not_started = environment.process_exit_code == EXIT_BAD_SETUP
+    checks = [] if not_started else check_all(options, environment.stats)
+    _checks[environment] = checks
     if not not_started:
         environment.process_exit_code = exit_code(environment, checks)
     if options.junit:

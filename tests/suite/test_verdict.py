@@ -82,3 +82,13 @@ def test_processes_are_checked_once_on_the_master(emulator, run_locust, tmp_path
     assert run.output.count("threshold BROKEN: employees created per second") == 1
     assert run.output.count("threshold held: fail ratio 0.00 %") == 1
     assert junit_counts(junit) == {"thresholds": ("2", "1"), "failures": ("1", "0")}
+
+
+def test_a_test_that_never_started_keeps_exit_code_2(run_locust, tmp_path) -> None:
+    junit = tmp_path / "junit.xml"
+    run = run_locust(
+        "--max-fail-ratio", "0.1", "--junit", str(junit), host="http://127.0.0.1:9"
+    )  # fmt: skip
+    assert run.returncode == 2, run.output
+    assert "threshold" not in run.output
+    assert junit_counts(junit) == {"thresholds": ("1", "1"), "failures": ("1", "0")}
