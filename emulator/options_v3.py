@@ -39,8 +39,14 @@ def add_v3_options(parser: argparse.ArgumentParser) -> None:
         default="both",
         help="surfaces that answer; the other one's paths get 404 (both)",
     )
-    add("--jwt-ttl-s", type=_count, default=900, help="access token lifetime (900)")
-    add("--jwt-leeway-s", type=_count, default=600, help="accepted after expiry for (600)")
+    add("--jwt-ttl-s", type=_count, default=900, metavar="S", help="access token lifetime (900)")
+    add(
+        "--jwt-leeway-s",
+        type=_count,
+        default=600,
+        metavar="S",
+        help="seconds an expired access token is still accepted (600)",
+    )
     add(
         "--api-key",
         type=_api_key,
@@ -50,15 +56,27 @@ def add_v3_options(parser: argparse.ArgumentParser) -> None:
         help="API key accepted as a Bearer token (64 hex characters; repeatable)",
     )
     add("--rotate-refresh", action="store_true", help="auth:refresh sets a new refresh cookie")
-    add("--v3-timeout-s", type=_seconds, default=30.0, help="v3 worker timeout -> 400 (30)")
-    add("--v3-queue-max", type=_count, default=50, help="waiting jobs before 503 (50)")
+    add(
+        "--v3-timeout-s",
+        type=_seconds,
+        default=30.0,
+        metavar="S",
+        help="worker timeout -> 400 (30)",
+    )
+    add("--v3-queue-max", type=_count, default=50, metavar="N", help="503 when more jobs wait (50)")
     limit = parser.add_argument_group("nginx rate limit (off by default)")
     add = limit.add_argument
     add("--rate-limit", action="store_true", help="limit requests per client address")
-    add("--rate-limit-requests", type=_count, default=180, help="requests per window (180)")
-    add("--rate-limit-burst", type=_count, default=20, help="extra requests allowed (20)")
-    add("--rate-limit-window-s", type=_seconds, default=60.0, help="window length (60)")
-    add("--rate-limit-block-s", type=_seconds, default=300.0, help="first block (300)")
+    add("--rate-limit-requests", type=_count, default=180, metavar="N", help="per window (180)")
+    add("--rate-limit-burst", type=_count, default=20, metavar="N", help="extra requests (20)")
+    add("--rate-limit-window-s", type=_seconds, default=60.0, metavar="S", help="window (60)")
+    add(
+        "--rate-limit-block-s",
+        type=_seconds,
+        default=300.0,
+        metavar="S",
+        help="first block; doubles per offence up to 3600 (300)",
+    )
 
 
 def v3_settings(args: argparse.Namespace) -> V3Settings:
