@@ -2,9 +2,10 @@
 
 `getForSelect` names numbers but no ids, and `getRecord` takes an id: an employee the
 PBX created without confirming it is found by reading ids. A run's employees get
-neighbouring ids (each takes two: its SIP extension, then its mobile), so the ids
-between the run's confirmed ones are read first, then ids ever further out: down to
-the first id, up until a long stretch of ids holds no employee at all.
+neighbouring ids (each takes two: its SIP extension, then its mobile), so the likely
+ids are read first: those between and just around the run's confirmed ones, except
+the ones right after a confirmed employee (its mobile). Then those, then ids ever
+further out: down to the first id, up until a long stretch holds no employee at all.
 """
 
 from __future__ import annotations
@@ -18,14 +19,17 @@ PAST_END_MISSES = 256
 class IdScan:
     """Iterate for the ids; tell `record` what each held, so the scan knows where the table ends."""
 
-    def __init__(self, known: Collection[int]) -> None:
+    def __init__(self, known: Collection[int], margin: int = 0) -> None:
+        """`margin`: ids on each side of the run's span that are as likely as its gaps."""
         self.known = set(known)
-        self.low = min(self.known, default=1)
-        self.high = max(self.known, default=0)
+        self.low = max(min(self.known, default=1) - margin, 1)
+        self.high = max(self.known, default=0) + margin
         self._misses_above = 0
 
     def __iter__(self) -> Iterator[int]:
-        yield from self._between()
+        window = [i for i in range(self.low, self.high + 1) if i not in self.known]
+        yield from (i for i in window if i - 1 not in self.known)
+        yield from (i for i in window if i - 1 in self.known)
         down, up = self.low - 1, self.high + 1
         while down >= 1 or self._misses_above < PAST_END_MISSES:
             if down >= 1:
@@ -38,9 +42,3 @@ class IdScan:
     def record(self, ext_id: int, employee_found: bool) -> None:
         if ext_id > self.high:
             self._misses_above = 0 if employee_found else self._misses_above + 1
-
-    def _between(self) -> Iterator[int]:
-        """Unknown ids inside the run's span: first those that are not a known one's mobile row."""
-        gaps = [i for i in range(self.low, self.high) if i not in self.known]
-        yield from (i for i in gaps if i - 1 not in self.known)
-        yield from (i for i in gaps if i - 1 in self.known)

@@ -53,7 +53,8 @@ class LegacyClient:
     def find_by_mobile(self, mobiles: set[str], near: Iterable[str]) -> dict[str, Employee]:
         """Read ids around the run's until every mobile's employee is found (see IdScan)."""
         found: dict[str, Employee] = {}
-        scan = IdScan([int(i) for i in near if str(i).isdigit()])
+        # Each employee takes two ids: all sought ones may lie just outside the run's span.
+        scan = IdScan([int(i) for i in near if str(i).isdigit()], margin=2 * len(mobiles) + 16)
         for ext_id in scan:
             if len(found) == len(mobiles):
                 break

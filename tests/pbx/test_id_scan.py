@@ -7,10 +7,15 @@ from itertools import islice
 from pbx.id_scan import PAST_END_MISSES, IdScan
 
 
-def test_gaps_between_the_runs_ids_come_first_mobile_rows_last() -> None:
-    # Employees at 10, 12 and 16, their mobiles likely at 11, 13, 17: 14 and 15 come first.
+def test_gaps_first_then_the_rows_after_known_employees() -> None:
+    # Employees at 10, 12 and 16, their mobiles likely at 11, 13, 17.
     scan = IdScan([10, 12, 16])
     assert list(islice(scan, 4)) == [14, 15, 11, 13]
+
+
+def test_a_margin_makes_ids_just_outside_the_span_as_likely_as_its_gaps() -> None:
+    scan = IdScan([10, 12], margin=3)
+    assert list(islice(scan, 8)) == [7, 8, 9, 14, 15, 11, 13, 6]
 
 
 def test_then_outward_down_to_the_first_id_and_up() -> None:
