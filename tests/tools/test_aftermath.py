@@ -26,29 +26,37 @@ def listed_ids(lines: list[str]) -> set[str]:
     return {line.rsplit(" id ", 1)[1] for line in lines}
 
 
+def all_rows(ledgers: list[str]) -> list:
+    return [row for path in ledgers for row in read_ledger(path)]
+
+
+@pytest.mark.parametrize("processes", [None, "2"], ids=["local", "processes"])
 def test_reconcile_adopt_cleanup_leave_the_pbx_as_found(
-    emulator_factory, run_locust, pbx_employees, tool
+    emulator_factory, run_locust, pbx_employees, tool, processes
 ) -> None:
     emulator = emulator_factory(
         "--no-model", "--fault-actions", "saveRecord", "--fault-500-after-rate", "0.1",
         "--fault-seed", "4",
     )  # fmt: skip
     before, counts = pbx_employees(emulator), row_counts(emulator)
-    run = run_locust("--employees", "150", host=emulator.url, users=8)
-    ledger = str(run.reports / "ledger.csv")
+    extra = ("--processes", processes) if processes else ()
+    run = run_locust("--employees", "150", *extra, host=emulator.url, users=8)
+    # A distributed run writes one ledger per worker: the tools take them all.
+    ledgers = sorted(str(path) for path in run.reports.glob("ledger*.csv"))
+    assert len(ledgers) == (int(processes) if processes else 1)
+    confirmed = all_rows(ledgers)
     unconfirmed = {entry["id"] for entry in emulator.stats()["unconfirmed"]}
-    assert 0 < len(unconfirmed) < 150 and len(run.ledger) == 150 - len(unconfirmed)
+    assert 0 < len(unconfirmed) < 150 and len(confirmed) == 150 - len(unconfirmed)
 
-    found = tool(reconcile, ledger)
+    found = tool(reconcile, *ledgers)
     assert found.code == 1, found.out + found.err
     assert listed_ids(found.lines("unconfirmed ")) == unconfirmed
     assert found.lines("result: ") == [
-        f"result: {len(run.ledger)} as recorded, 0 missing, 0 differ, "
-        f"{len(unconfirmed)} unconfirmed"
+        f"result: {len(confirmed)} as recorded, 0 missing, 0 differ, {len(unconfirmed)} unconfirmed"
     ]
-    assert tool(reconcile, ledger, "--adopt").code == 0
+    assert tool(reconcile, *ledgers, "--adopt").code == 0
     created = {n: e for n, e in pbx_employees(emulator).items() if n not in before}
-    rows = {row.number: row for row in read_ledger(ledger)}
+    rows = {row.number: row for row in all_rows(ledgers)}
     assert set(rows) == set(created) and len(rows) == 150
     for number, row in rows.items():
         pbx = created[number]
@@ -58,16 +66,16 @@ def test_reconcile_adopt_cleanup_leave_the_pbx_as_found(
             pbx["email"],
             pbx["mobile"],
         )
-        assert row.locale and row.run_id == run.ledger[0].run_id
-    assert tool(reconcile, ledger).lines("result: ") == [
+        assert row.locale and row.run_id == confirmed[0].run_id
+    assert tool(reconcile, *ledgers).lines("result: ") == [
         "result: 150 as recorded, 0 missing, 0 differ, 0 unconfirmed"
     ]
 
-    dry = tool(cleanup, ledger)
+    dry = tool(cleanup, *ledgers)
     assert (dry.code, dry.lines("result: ")) == (0, ["result: 150 would be deleted"])
     assert len(pbx_employees(emulator)) == len(before) + 150
     done = subprocess.run(
-        [sys.executable, "-m", "tools.cleanup", ledger, "--yes"],
+        [sys.executable, "-m", "tools.cleanup", *ledgers, "--yes"],
         cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
