@@ -60,6 +60,22 @@ class Ledger:
         self._file.close()
 
 
+def ledger_path(template: str, run_id: str, worker: int | str | None) -> str:
+    """The ledger file of one process, from --ledger with {run_id} and {worker} filled in.
+
+    Workers on one machine (or one shared folder) must never append to the same file, so a
+    worker's ledger always names the worker: in place of {worker}, or before the extension.
+    """
+    path = template.replace("{run_id}", run_id)
+    if worker is None:
+        return path.replace("{worker}", "local")
+    tag = f"worker{worker}"
+    if "{worker}" in path:
+        return path.replace("{worker}", tag)
+    root, extension = os.path.splitext(path)
+    return f"{root}-{tag}{extension}"
+
+
 def read_ledger(path: str) -> list[LedgerRow]:
     """Every row of a ledger file; raises ValueError when its columns are not a ledger's."""
     with open(path, newline="", encoding="utf-8") as file:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import gevent
@@ -13,7 +14,9 @@ from locust.stats import CSV_STATS_INTERVAL_SEC
 
 from data import INDEX_SPACE, LocalAllocator, NumberPool
 from pbx import legacy
-from suite import local_pbx, options
+from suite import distributed, local_pbx, options
+from suite.coordinator import Coordinator
+from suite.ledger import ledger_path
 from suite.options import OptionError, settings_from
 from suite.plan import Plan, make_plan
 from suite.preflight import PreflightError, read_facts
@@ -21,8 +24,9 @@ from suite.run import Run, attach, current, detach
 from suite.summary import render
 
 log = logging.getLogger("employees")
-_summaries: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
-"""The closing summary of each environment's last test, until it is printed."""
+_summaries: weakref.WeakKeyDictionary[Any, Callable[[], str]] = weakref.WeakKeyDictionary()
+"""The closing summary of each environment's last test, made when it is printed: a master's
+then holds the workers' last reports too."""
 EXIT_BAD_SETUP = 2
 """Exit code of a run stopped before its load by a wrong option or an unreadable PBX."""
 
@@ -40,42 +44,66 @@ def on_init(environment: Any, **_: Any) -> None:
         sys.exit(EXIT_BAD_SETUP)
     if local_pbx.needs_emulator(environment) and not environment.parsed_options.worker:
         local_pbx.start_emulator(environment)
+    distributed.register(environment)
     # A headless run's summary comes last, after Locust's own tables.
     environment.events.quit.add_listener(lambda **_: print_summary(environment))
 
 
 def on_test_start(environment: Any, **_: Any) -> None:
-    """Read the PBX, fix the plan and open the ledger; a failure stops the test before its load."""
+    """Read the PBX, fix the plan and open the ledger; a failure stops the test before its load.
+
+    A worker reads nothing: it runs the plan of its master, which owns the run's counters.
+    """
+    if distributed.is_worker(environment):
+        distributed.start_worker(environment)
+        return
+    if distributed.is_master(environment):
+        distributed.withdraw_plan(environment)
     local_pbx.keep_host(environment)
     try:
         plan = prepare(environment)
     except (OptionError, PreflightError) as error:
         abort(environment, str(error))
         return
-    run = Run(
-        plan,
-        allocator_for(plan),
-        process_seed=0,
-        on_quota_done=lambda: finish(environment, "all --employees attempted"),
-        on_pool_exhausted=lambda: finish(environment, "every free number of the pool used"),
-    )
-    attach(environment, run)
+    quota_done = lambda: finish(environment, "all --employees attempted")  # noqa: E731
+    pool_used = lambda: finish(environment, "every free number of the pool used")  # noqa: E731
+    if distributed.is_master(environment):
+        coordinator = Coordinator(plan, allocator_for(plan), quota_done, pool_used)
+        distributed.start_master(environment, coordinator)
+        ledger = ledger_path(plan.settings.ledger, plan.run_id, "*") + " (one per worker)"
+    else:
+        run = Run(
+            plan, allocator_for(plan), 0, on_quota_done=quota_done, on_pool_exhausted=pool_used
+        )
+        attach(environment, run)
+        ledger = run.ledger.path
     log.info(
         "run %s: seed %s, numbers %s, ledger %s",
         plan.run_id,
         plan.run_seed,
         describe_numbers(plan),
-        run.ledger.path,
+        ledger,
     )
 
 
 def on_test_stop(environment: Any, **_: Any) -> None:
-    run = current(environment)
-    if run is None:
-        return
-    detach(environment)
-    run.close()
-    _summaries[environment] = render(run.tally, environment.stats, run.ledger.path)
+    if distributed.is_master(environment):
+        coordinator = distributed.stop_master(environment)
+        if coordinator is None:
+            return
+        ledgers = ledger_path(coordinator.plan.settings.ledger, coordinator.plan.run_id, "*")
+        _summaries[environment] = lambda: render(
+            coordinator.whole_tally(), environment.stats, ledgers + " (one per worker)"
+        )
+    else:
+        run = current(environment)
+        if run is None:
+            return
+        detach(environment)
+        run.close()
+        if distributed.is_worker(environment):
+            return  # the master prints the summary of all workers
+        _summaries[environment] = lambda: render(run.tally, environment.stats, run.ledger.path)
     if not environment.parsed_options.headless:
         print_summary(environment)
 
@@ -83,7 +111,7 @@ def on_test_stop(environment: Any, **_: Any) -> None:
 def print_summary(environment: Any) -> None:
     summary = _summaries.pop(environment, None)
     if summary:
-        print(summary, flush=True)
+        print(summary(), flush=True)
 
 
 def on_quitting(environment: Any, **_: Any) -> None:

@@ -64,7 +64,8 @@ def register(parser: argparse.ArgumentParser) -> None:
         "--ledger",
         default="reports/ledger-{run_id}.csv",
         env_var="PBX_LEDGER",
-        help="CSV of every employee the PBX confirmed; {run_id} is replaced",
+        help="CSV of every employee the PBX confirmed; {run_id} is replaced, and {worker} by "
+        "the worker (a worker's ledger always names it, so workers never share a file)",
     )
     group.add_argument(
         "--employee-log",

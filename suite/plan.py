@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
+from typing import Any
 
+from data.locales import LocaleWeight
 from data.numbers import NumberPool, default_range
 from suite.options import OptionError, Settings
 from suite.preflight import PbxFacts
@@ -62,3 +64,21 @@ def _range_from_template(suggested: str) -> tuple[int, int]:
             "give --number-range FIRST-LAST"
         )
     return default_range(len(suggested))
+
+
+def plan_to_wire(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data (dicts, lists, strings, numbers) for Locust's messages."""
+    return asdict(plan)
+
+
+def plan_from_wire(data: dict[str, Any]) -> Plan:
+    """The plan a master sent: its lists back to tuples, its locales back to LocaleWeight."""
+    settings = {f.name: _frozen(data["settings"][f.name]) for f in fields(Settings)}
+    settings["locales"] = tuple(LocaleWeight(*pair) for pair in settings["locales"])
+    plan = {f.name: _frozen(data[f.name]) for f in fields(Plan) if f.name != "settings"}
+    return Plan(settings=Settings(**settings), **plan)
+
+
+def _frozen(value: Any) -> Any:
+    """Lists (msgpack's tuples) as tuples, all the way down."""
+    return tuple(_frozen(item) for item in value) if isinstance(value, (list, tuple)) else value

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from gevent.event import Event
+
 from data.allocator import Allocator, BlockCursor
 from data.mobiles import MobilePool
 from data.numbers import NumberPool
@@ -14,7 +16,7 @@ from data.people import PeopleFactory, Person
 from pbx.form import filled_template
 from pbx.outcome import Outcome
 from suite.console import EmployeeConsole
-from suite.ledger import Ledger, LedgerRow, utc_now
+from suite.ledger import Ledger, LedgerRow, ledger_path, utc_now
 from suite.plan import Plan
 from suite.tally import Tally
 
@@ -44,7 +46,12 @@ class Run:
         process_seed: int,
         on_quota_done: Callable[[], None],
         on_pool_exhausted: Callable[[], None],
+        worker: int | None = None,
+        report: Callable[[Tally], None] | None = None,
     ) -> None:
+        """``worker`` is the Locust worker's index (None in a local run). ``report`` is given
+        in a distributed run: the master counts the quota over all workers, so each finished
+        attempt is reported to it rather than compared with the quota here."""
         self.plan = plan
         settings = plan.settings
         # A string seed keeps (run seed, process) pairs apart: forked processes draw other names.
@@ -57,11 +64,12 @@ class Run:
         self.quota = BlockCursor(allocator, "quota", 1) if settings.employees else None
         self.mobile_indices = BlockCursor(allocator, "mobile", BLOCK_SIZE)
         self.number_indices = BlockCursor(allocator, "number", BLOCK_SIZE)
-        self.ledger = Ledger(settings.ledger.replace("{run_id}", plan.run_id))
+        self.ledger = Ledger(ledger_path(settings.ledger, plan.run_id, worker))
         self.console = EmployeeConsole(settings.employee_log)
         self.tally = Tally()
         self._on_quota_done = on_quota_done
         self._on_pool_exhausted = on_pool_exhausted
+        self._report = report
         self._ending = False
 
     def take_ticket(self) -> bool:
@@ -111,7 +119,9 @@ class Run:
 
     def attempt_done(self) -> None:
         self.tally.attempts += 1
-        if self.plan.settings.employees and self.tally.attempts == self.plan.settings.employees:
+        if self._report is not None:
+            self._report(self.tally)
+        elif self.plan.settings.employees and self.tally.attempts == self.plan.settings.employees:
             self._end(self._on_quota_done)
 
     def _end(self, callback: Callable[[], None]) -> None:
@@ -121,6 +131,7 @@ class Run:
             callback()
 
     def close(self) -> None:
+        self.tally.stop()
         self.ledger.close()
 
     def _next_person(self) -> tuple[Person, str]:
@@ -142,14 +153,35 @@ class Run:
 
 
 _RUNS: weakref.WeakKeyDictionary[Any, Run] = weakref.WeakKeyDictionary()
+_PENDING: weakref.WeakKeyDictionary[Any, Event] = weakref.WeakKeyDictionary()
+"""Environments whose run is being made: their users wait for it rather than stop."""
+WAIT_FOR_RUN_S = 30.0
 
 
-def attach(environment: Any, run: Run) -> None:
-    _RUNS[environment] = run
+def expect(environment: Any) -> None:
+    """A run is coming for this environment (a worker still setting up): users wait for it."""
+    _PENDING.setdefault(environment, Event())
+
+
+def attach(environment: Any, run: Run | None) -> None:
+    """This environment's run, or None when the awaited one will not come."""
+    if run is not None:
+        _RUNS[environment] = run
+    pending = _PENDING.pop(environment, None)
+    if pending is not None:
+        pending.set()
 
 
 def current(environment: Any) -> Run | None:
     """The run of this environment's current test, or None before the test is ready."""
+    return _RUNS.get(environment)
+
+
+def awaited(environment: Any) -> Run | None:
+    """The current run, waiting (and yielding) while one is still being made."""
+    pending = _PENDING.get(environment)
+    if environment not in _RUNS and pending is not None:
+        pending.wait(WAIT_FOR_RUN_S)
     return _RUNS.get(environment)
 
 

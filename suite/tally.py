@@ -18,9 +18,17 @@ class Tally:
     attempts: int = 0
     """Employees whose creation was attempted (a template was asked for)."""
     started: float = field(default_factory=time.monotonic)
+    ended: float | None = None
+    """When the test stopped; until then, elapsed() runs on."""
 
     def elapsed(self) -> float:
-        return max(time.monotonic() - self.started, 1e-9)
+        end = time.monotonic() if self.ended is None else self.ended
+        return max(end - self.started, 1e-9)
+
+    def stop(self) -> None:
+        """Fix the elapsed time: a summary printed later still gives the test's own rate."""
+        if self.ended is None:
+            self.ended = time.monotonic()
 
     def add_created(self, locale: str) -> None:
         self.created[locale] += 1

@@ -12,7 +12,7 @@ from locust.exception import CatchResponseError, StopUser
 
 from pbx import legacy
 from pbx.outcome import Outcome, classify
-from suite.run import Run, current
+from suite.run import Run, awaited
 
 
 class EmployeeFlow:
@@ -23,7 +23,7 @@ class EmployeeFlow:
 
     def create_employee(self) -> None:
         """One employee: a fresh template every time, since a reused one re-points its uniqids."""
-        run = current(self.environment)
+        run = awaited(self.environment)
         if run is None or not run.take_ticket():
             raise StopUser()
         try:
