@@ -23,6 +23,7 @@ from suite.plan import plan_to_wire
 from suite.worker_link import BLOCK, BLOCK_REQUEST, PLAN_OPTION, POOL_EXHAUSTED, PROGRESS
 
 start_worker = worker_link.start_worker  # the worker side, for the listeners
+stop_worker = worker_link.stop_worker
 QUOTA_CHECK_S = 0.5
 """How often the master looks at the quota between reports: a dead worker reports nothing."""
 _coordinators: weakref.WeakKeyDictionary[Any, Coordinator] = weakref.WeakKeyDictionary()

@@ -102,6 +102,7 @@ def on_test_stop(environment: Any, **_: Any) -> None:
         detach(environment)
         run.close()
         if distributed.is_worker(environment):
+            distributed.stop_worker(environment)
             return  # the master prints the summary of all workers
         _summaries[environment] = lambda: render(run.tally, environment.stats, run.ledger.path)
     if not environment.parsed_options.headless:

@@ -54,6 +54,13 @@ def start_worker(environment: Any) -> None:
         gevent.spawn(_make_run_when_ready, environment)
 
 
+def stop_worker(environment: Any) -> None:
+    """The test ended on this worker: its last counts go to the master now."""
+    link = _links.get(environment)
+    if link is not None:
+        link.flush()
+
+
 class WorkerLink:
     """One test on one worker: its remote allocator and its reports to the master."""
 
@@ -74,6 +81,12 @@ class WorkerLink:
         self._unreported = True
         if self._flush is None:
             self._flush = gevent.spawn_later(REPORT_DELAY_S, self._send_report)
+
+    def flush(self) -> None:
+        """Send what is not reported yet, without waiting for a request to ride on."""
+        if self._flush is not None:
+            self._flush.kill(block=False)
+        self._send_report()
 
     def pool_exhausted(self) -> None:
         self.runner.send_message(POOL_EXHAUSTED, {"run_id": self.run_id})

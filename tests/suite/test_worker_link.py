@@ -66,6 +66,16 @@ def test_a_report_rides_on_the_next_request() -> None:
     assert runner.sent[0][1]["progress"]["settled"] == 1
 
 
+def test_the_end_of_the_test_sends_the_last_counts_at_once() -> None:
+    runner = FakeRunner()
+    link = WorkerLink(runner, PLAN)
+    link.report(tally(4))
+    link.flush()
+    assert [data["settled"] for _, data in runner.sent] == [4]
+    gevent.sleep(REPORT_DELAY_S * 2)
+    assert len(runner.sent) == 1
+
+
 def test_tickets_that_came_too_late_count_as_settled() -> None:
     runner = FakeRunner()
     link = WorkerLink(runner, PLAN)
