@@ -122,11 +122,14 @@ def test_a_worker_joining_late_gets_blocks_of_its_own(
 
 def test_processes_fork_workers_that_share_the_pool(children: Children, tmp_path: Path) -> None:
     db = tmp_path / "pbx.db"
+    port = free_port()  # not Locust's default: another run on this machine may hold that one
     run = children.start(
         "locust",
         [
             *LOCUST,
             "--processes=2",
+            f"--master-bind-port={port}",
+            f"--master-port={port}",
             "--headless",
             "--users=10",
             "--spawn-rate=10",
