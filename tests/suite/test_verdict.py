@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.cluster import free_port
+
 pytestmark = pytest.mark.slow
 
 
@@ -74,8 +76,10 @@ def test_a_malformed_threshold_stops_the_run_before_it_starts(run_locust) -> Non
 
 def test_processes_are_checked_once_on_the_master(emulator, run_locust, tmp_path) -> None:
     junit = tmp_path / "junit.xml"
+    port = free_port()  # not Locust's default: another run on this machine may hold it
     run = run_locust(
-        "--processes", "2", "--employees", "60", "--max-fail-ratio", "0",
+        "--processes", "2", f"--master-bind-port={port}", f"--master-port={port}",
+        "--employees", "60", "--max-fail-ratio", "0",
         "--min-employees-per-s", "100000", "--junit", str(junit), host=emulator.url, users=4,
     )  # fmt: skip
     assert run.returncode == 3, run.output

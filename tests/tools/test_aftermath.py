@@ -11,6 +11,7 @@ import requests
 from pbx import legacy
 from pbx.legacy_client import LegacyClient
 from suite.ledger import read_ledger
+from tests.cluster import free_port
 from tests.suite.conftest import ROOT
 from tools import cleanup, reconcile
 
@@ -39,7 +40,9 @@ def test_reconcile_adopt_cleanup_leave_the_pbx_as_found(
         "--fault-seed", "4",
     )  # fmt: skip
     before, counts = pbx_employees(emulator), row_counts(emulator)
-    extra = ("--processes", processes) if processes else ()
+    port = free_port()  # not Locust's default: another run on this machine may hold it
+    extra = ("--processes", processes, f"--master-bind-port={port}", f"--master-port={port}")
+    extra = extra if processes else ()
     run = run_locust("--employees", "150", *extra, host=emulator.url, users=8)
     # A distributed run writes one ledger per worker: the tools take them all.
     ledgers = sorted(str(path) for path in run.reports.glob("ledger*.csv"))
