@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-from data.allocator import LocalAllocator, answer_request
+from data.allocator import LocalAllocator
+from data.remote_allocator import answer_request
 from suite.plan import Plan
 from suite.tally import Tally
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import gevent
 
-from data.allocator import RemoteAllocator
+from data.remote_allocator import RemoteAllocator
 from suite.plan import Plan, plan_from_wire
 from suite.run import WAIT_FOR_RUN_S, Run, attach, expect
 from suite.tally import Tally

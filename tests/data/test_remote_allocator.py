@@ -8,13 +8,8 @@ import time
 import gevent
 import pytest
 
-from data.allocator import (
-    AllocatorError,
-    BlockCursor,
-    LocalAllocator,
-    RemoteAllocator,
-    answer_request,
-)
+from data.allocator import BlockCursor, LocalAllocator
+from data.remote_allocator import AllocatorError, RemoteAllocator, answer_request
 
 
 class Master:
