@@ -6,6 +6,7 @@ import logging
 import sys
 import weakref
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import gevent
@@ -65,8 +66,8 @@ def on_test_start(environment: Any, **_: Any) -> None:
     except (OptionError, PreflightError) as error:
         abort(environment, str(error))
         return
-    quota_done = lambda: finish(environment, "all --employees attempted")  # noqa: E731
-    pool_used = lambda: finish(environment, "every free number of the pool used")  # noqa: E731
+    quota_done = partial(finish, environment, "all --employees attempted")
+    pool_used = partial(finish, environment, "every free number of the pool used")
     if distributed.is_master(environment):
         coordinator = Coordinator(plan, allocator_for(plan), quota_done, pool_used)
         distributed.start_master(environment, coordinator)
