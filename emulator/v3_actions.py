@@ -14,7 +14,7 @@ from typing import Any
 from emulator.actions import Outcome
 from emulator.deleting import delete_user
 from emulator.dialect import UTILS
-from emulator.dropdowns import available
+from emulator.dropdowns import available, for_select
 from emulator.envelope import ApiResult
 from emulator.php import empty
 from emulator.store import Store
@@ -82,6 +82,12 @@ def _available(store: Store, data: dict[str, Any]) -> Outcome:
     return Outcome(ApiResult("available", UTILS, True, available(store.conn, number)))
 
 
+def _get_for_select(store: Store, data: dict[str, Any]) -> Outcome:
+    """The phonebook's numbers, as legacy getForSelect lists them (type defaults to all)."""
+    kind = data.get("type") if isinstance(data.get("type"), str) else "all"
+    return Outcome(ApiResult("getForSelect", UTILS, True, for_select(store.conn, kind or "all")))
+
+
 _SAVES: dict[str, tuple[type[SaveJob], str]] = {
     "employees.create": (SaveJob, "create"),
     "employees.update": (UpdateJob, "update"),
@@ -94,5 +100,6 @@ _HANDLERS: dict[str, Callable[[Store, dict[str, Any]], Outcome]] = {
     "employees.delete": _delete,
     "employees:batchCreate": batch_create,
     "extensions:available": _available,
+    "extensions:getForSelect": _get_for_select,
 }
 ACTIONS = frozenset(_SAVES) | frozenset(_HANDLERS)

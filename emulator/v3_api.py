@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 CUSTOM = {
     "employees": {"GET": ("getDefault",), "POST": ("batchCreate",)},
-    "extensions": {"POST": ("available",)},
+    "extensions": {"GET": ("getForSelect",), "POST": ("available",)},
     "auth": {"POST": ("login", "refresh")},
 }
 CRUD = {  # HTTP method -> operation on the collection, on one employee

@@ -79,32 +79,41 @@ def is_loopback(host: str) -> bool:
 
 def sign_in(
     session: requests.Session, host: str, credentials: Credentials, api: str = "legacy"
-) -> None:
-    """Make `session` (requests' or Locust's HttpSession) an authenticated one, logging in once."""
+) -> dict[str, Any]:
+    """Make `session` (requests' or Locust's HttpSession) an authenticated one, logging in once.
+
+    Returns the v3 login's data (its `expiresIn` says when the token ends), else {}.
+    """
     if credentials.api_key:
         session.headers["Authorization"] = f"Bearer {credentials.api_key}"
     elif credentials.has_login and api == "v3":
-        token = v3_login(session, host, credentials)
-        session.headers["Authorization"] = f"Bearer {token}"
+        data = v3_login_data(session, host, credentials)
+        session.headers["Authorization"] = f"Bearer {data['accessToken']}"
+        return data
     elif credentials.has_login:
         login(session, host, credentials)
+    return {}
 
 
 def v3_login(session: requests.Session, host: str, credentials: Credentials) -> str:
     """`POST /pbxcore/api/v3/auth:login`: the access token (a JWT) for the Bearer header."""
+    return str(v3_login_data(session, host, credentials)["accessToken"])
+
+
+def v3_login_data(session: requests.Session, host: str, credentials: Credentials) -> dict:
+    """The v3 login's data: `accessToken`, `tokenType`, `expiresIn`, `login`."""
     _need_both(credentials)
     url = host.rstrip("/") + V3_LOGIN_PATH
     answer = _post_json(
         session, url, {"login": credentials.login, "password": credentials.password}
     )
     data = answer.get("data") if isinstance(answer, dict) else None
-    token = data.get("accessToken") if isinstance(data, dict) else None
-    if not token:
+    if not isinstance(data, dict) or not data.get("accessToken"):
         messages = answer.get("messages") if isinstance(answer, dict) else None
         errors = messages.get("error") if isinstance(messages, dict) else None
         why = errors[0] if errors else "no token in the answer"
         raise AuthError(f"the PBX at {host} refused the login {credentials.login!r}: {why}")
-    return str(token)
+    return data
 
 
 def _post_json(session: requests.Session, url: str, fields: dict[str, str]) -> Any:

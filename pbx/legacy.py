@@ -11,6 +11,8 @@ TEMPLATE_PATH = f"{BASE}/getRecord?id="
 """An empty id asks for a new-employee template with fresh uniqids and the next free number."""
 SAVE_PATH = f"{BASE}/saveRecord"
 LIST_PATH = f"{BASE}/getForSelect?type=all"
+NUMBERS_PATH = LIST_PATH
+"""Every number in use: users, mobiles (listed as USER), queues, IVR menus, conferences..."""
 TEMPLATE_REQUEST = "getRecord"
 SAVE_REQUEST = "saveRecord"
 ENVELOPE_CODES = frozenset({200})

@@ -46,6 +46,8 @@ class Outcome:
     """What the console shows for a failure: the PBX's `messages`, or the full response text."""
 
 
+RATE_LIMITED = "HTTP 429 rate limited"
+"""The kind of an answer from the PBX's rate limiter (nginx, on by default since 2026.1)."""
 LEGACY_ENVELOPE_CODES = frozenset({200})
 """The legacy API answers every business outcome, refusals included, with HTTP 200."""
 
@@ -65,7 +67,7 @@ def classify(
     if error is not None and not status:
         return Outcome(False, f"connection error: {type(error).__name__}", detail=repr(error))
     if status == 429:
-        return Outcome(False, "HTTP 429 rate limited", detail=as_text(body))
+        return Outcome(False, RATE_LIMITED, detail=as_text(body))
     if status not in envelope_codes:
         return Outcome(False, f"HTTP {status}", detail=as_text(body))
     return classify_envelope(body)

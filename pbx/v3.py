@@ -14,6 +14,9 @@ BASE = "/pbxcore/api/v3"
 TEMPLATE_PATH = f"{BASE}/employees:getDefault"
 SAVE_PATH = f"{BASE}/employees"
 LIST_PATH = f"{BASE}/employees"
+NUMBERS_PATH = f"{BASE}/extensions:getForSelect?type=all"
+"""Every number in use, as the legacy getForSelect lists them (the employees list has no
+queues, IVR menus or conferences)."""
 TEMPLATE_REQUEST = "employees:getDefault"
 SAVE_REQUEST = "employees create"
 ENVELOPE_CODES = frozenset({200, 201, 422})

@@ -14,13 +14,14 @@ import requests
 from locust.stats import CSV_STATS_INTERVAL_SEC
 
 from data import INDEX_SPACE, LocalAllocator, NumberPool
-from pbx import legacy
-from suite import distributed, local_pbx, options
+from pbx.auth import AuthError
+from suite import access, distributed, local_pbx, options
 from suite.coordinator import Coordinator
 from suite.ledger import ledger_path
 from suite.options import OptionError, settings_from
+from suite.pbx_session import session_for
 from suite.plan import Plan, make_plan
-from suite.preflight import PreflightError, read_facts
+from suite.preflight import PreflightError, detect_api, read_facts
 from suite.run import Run, attach, current, detach
 from suite.summary import render
 
@@ -127,12 +128,18 @@ def on_quitting(environment: Any, **_: Any) -> None:
 
 
 def prepare(environment: Any) -> Plan:
-    settings = settings_from(environment.parsed_options)
+    """Settings, the API, one sign-in and the PBX's numbers: everything the plan needs."""
+    options = environment.parsed_options
+    settings = settings_from(options)
     if not environment.host:
         raise OptionError("no PBX to test: give --host http://PBX:PORT (the web UI's Host field)")
-    with requests.Session() as session:
-        facts = read_facts(session, environment.host.rstrip("/"))
-    return make_plan(settings, facts, legacy.API_NAME)
+    with requests.Session() as probe:
+        api = detect_api(probe, environment.host.rstrip("/"), options.api)
+    try:
+        session = session_for(environment, api, access.credentials(options))
+    except AuthError as error:
+        raise PreflightError(str(error)) from None
+    return make_plan(settings, read_facts(session), api)
 
 
 def allocator_for(plan: Plan) -> LocalAllocator:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from data.locales import DEFAULT_LOCALES, LocaleWeight, parse_locales
 from data.numbers import parse_number_range
+from suite import access
 
 NUMBER_SOURCES = ("pool", "template")
 EMPLOYEE_LOG_LEVELS = ("all", "failures", "none")
@@ -20,6 +21,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     """Add the suite's options to Locust's parser (`init_command_line_parser` listener)."""
     # Straight on the parser: Locust's argument groups do not know include_in_web_ui.
     group = parser
+    access.register(parser)
     group.add_argument(
         "--employees",
         type=int,
@@ -117,6 +119,8 @@ def settings_from(options: argparse.Namespace) -> Settings:
         )
     except ValueError as error:
         raise OptionError(str(error)) from None
+    if complaint := access.check(options):
+        raise OptionError(complaint)
     if number_range and options.number_source == "template":
         raise OptionError("--number-range applies to --number-source pool only; drop one of them")
     return Settings(

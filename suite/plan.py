@@ -38,7 +38,7 @@ def make_plan(settings: Settings, facts: PbxFacts, api: str) -> Plan:
     number_range = None
     taken = facts.taken_numbers + reserved_numbers(settings)
     if settings.number_source == "pool":
-        number_range = settings.number_range or _range_from_template(facts.suggested_number)
+        number_range = settings.number_range or _default_range(facts)
         free = NumberPool(*number_range, taken).free_count
         if settings.employees > free:
             first, last = number_range
@@ -57,13 +57,17 @@ def reserved_numbers(settings: Settings) -> tuple[str, ...]:
     )
 
 
-def _range_from_template(suggested: str) -> tuple[int, int]:
-    if not suggested.isdigit():
+def _default_range(facts: PbxFacts) -> tuple[int, int]:
+    """The range of the PBX's extension length: told by v3, guessed from the template's
+    suggested number by the legacy API."""
+    if facts.extension_length:
+        return default_range(facts.extension_length)
+    if not facts.suggested_number.isdigit():
         raise OptionError(
             "the PBX offers no free extension number, so its extension length is unknown; "
             "give --number-range FIRST-LAST"
         )
-    return default_range(len(suggested))
+    return default_range(len(facts.suggested_number))
 
 
 def plan_to_wire(plan: Plan) -> dict[str, Any]:

@@ -1,18 +1,22 @@
 """What the suite reads from the PBX once, before the first user starts.
 
-The extension numbers already in use (so the pool and the mobiles skip them) and
-the PBX's extension length (so the default number range fits the PBX).
+Which API it speaks (when --api is auto), the extension numbers already in use (so the
+pool and the mobiles skip them) and the extension length (so the default number range
+fits the PBX).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from types import ModuleType
 
 import requests
 
-from pbx import legacy
-from pbx.outcome import classify_envelope
+from pbx import legacy, v3
+from pbx.outcome import classify
+from pbx.transport import login_hint
+from suite.pbx_session import PbxSession
 
 TIMEOUT_S = 15.0
 
@@ -26,41 +30,64 @@ class PbxFacts:
     """What the PBX holds when the test starts."""
 
     taken_numbers: tuple[str, ...]
-    """Every extension number in use: users, mobiles, queues, parking slots..."""
+    """Every extension number in use: users, mobiles, queues..."""
     suggested_number: str
     """The next free number the PBX's template offered ("" when none is free)."""
+    extension_length: int | None = None
+    """PBXInternalExtensionLength, where the API tells it (v3); else None."""
 
 
-def read_facts(session: requests.Session, host: str) -> PbxFacts:
-    """Read the PBX's numbers and its template's suggestion over the legacy API."""
-    template = _get_object(session, host + legacy.TEMPLATE_PATH, legacy.TEMPLATE_REQUEST)
-    listing = _get(session, host + legacy.LIST_PATH, "getForSelect")
+def detect_api(http: requests.Session, host: str, requested: str) -> str:
+    """The API to speak: as asked, or for `auto` the legacy API unless its paths answer 404.
+
+    A real PBX speaks one of them (2026.1 removed the legacy paths); where both answer,
+    as on the emulator, the legacy API of the documented provisioning script is chosen.
+    """
+    if requested != "auto":
+        return requested
+    response = _send(http, host + legacy.TEMPLATE_PATH)
+    return v3.API_NAME if response.status_code == 404 else legacy.API_NAME
+
+
+def read_facts(session: PbxSession) -> PbxFacts:
+    """Read the PBX's numbers and its template over the session's API."""
+    api = v3 if session.api == v3.API_NAME else legacy
+    template = _template(session, api)
+    listing = _get(session, session.host + api.NUMBERS_PATH)
     try:
-        select_data = json.loads(listing.text).get("data")
+        select_data = json.loads(listing.content).get("data")
     except (ValueError, AttributeError):
-        raise PreflightError(
-            f"getForSelect at {host}: unreadable answer: {listing.text[:200]}"
-        ) from None
+        raise PreflightError(f"{api.NUMBERS_PATH} at {session.host}: unreadable answer") from None
+    length = template.get("extensions_length")  # v3 tells it; legacy leaves it to a guess
     return PbxFacts(
-        taken_numbers=tuple(legacy.extension_numbers(select_data)),
-        suggested_number=str(template.get("number", "")),
+        tuple(legacy.extension_numbers(select_data)),
+        str(template.get("number", "")),
+        length if isinstance(length, int) else None,
     )
 
 
-def _get(session: requests.Session, url: str, what: str) -> requests.Response:
-    try:
-        response = session.get(url, timeout=TIMEOUT_S)
-    except requests.RequestException as error:
-        raise PreflightError(f"cannot reach the PBX at {url}: {error}") from None
-    if response.status_code != 200:
+def _template(session: PbxSession, api: ModuleType) -> dict:
+    response = _get(session, session.host + api.TEMPLATE_PATH)
+    outcome = classify(response.status_code, response.content, None, api.ENVELOPE_CODES)
+    if not outcome.ok or outcome.data is None:
         raise PreflightError(
-            f"{what} at {url} answered HTTP {response.status_code}: {response.text[:200]}"
+            f"{api.TEMPLATE_REQUEST} at {session.host} failed ({outcome.kind}): "
+            f"{outcome.detail[:200]}"
         )
+    return outcome.data
+
+
+def _get(session: PbxSession, url: str) -> requests.Response:
+    response = _send(session.http, url, session.headers())
+    if response.status_code == 401:
+        raise PreflightError(login_hint(session.host, session.credentials.has_login))
+    if response.status_code != 200:
+        raise PreflightError(f"{url} answered HTTP {response.status_code}: {response.text[:200]}")
     return response
 
 
-def _get_object(session: requests.Session, url: str, what: str) -> dict:
-    outcome = classify_envelope(_get(session, url, what).text)
-    if not outcome.ok or outcome.data is None:
-        raise PreflightError(f"{what} at {url} failed ({outcome.kind}): {outcome.detail[:200]}")
-    return outcome.data
+def _send(http: requests.Session, url: str, headers: dict | None = None) -> requests.Response:
+    try:
+        return http.get(url, headers=headers, timeout=TIMEOUT_S)
+    except requests.RequestException as error:
+        raise PreflightError(f"cannot reach the PBX at {url}: {error}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from suite.ledger import Ledger, LedgerRow, ledger_path, utc_now
 from suite.plan import Plan
 from suite.tally import Tally
 
+log = logging.getLogger("employees")
 BLOCK_SIZE = 64
 """Indices a process takes at a time: one allocator call per 64 employees."""
 MAX_INTERNAL_DIGITS = 8
@@ -71,6 +73,8 @@ class Run:
         self._on_pool_exhausted = on_pool_exhausted
         self._report = report
         self._ending = False
+        self._rate_limit_told = False
+        self._sign_in_told = False
 
     def take_ticket(self) -> bool:
         """One creation attempt of the quota; False once the whole test's quota is handed out."""
@@ -112,6 +116,21 @@ class Run:
             self.console.not_created(
                 draft.number, draft.person, draft.mobile, outcome.kind, outcome.detail
             )
+
+    def rate_limited(self) -> None:
+        """Say once per run how to lift the limit; the users back off meanwhile."""
+        if not self._rate_limit_told:
+            self._rate_limit_told = True
+            log.warning(
+                "the PBX rate-limits this address (HTTP 429): users back off; on a staging PBX "
+                "turn the limit off with PBX_RATE_LIMIT_ENABLED='0' and restart its nginx"
+            )
+
+    def cannot_sign_in(self, reason: str) -> None:
+        """This process's login was refused: its users stop, each after one look."""
+        if not self._sign_in_told:
+            self._sign_in_told = True
+            log.error("%s", reason)
 
     def pool_exhausted(self) -> None:
         """Every free number of the range is used: the test cannot create more employees."""
