@@ -14,6 +14,7 @@ from typing import Any
 
 from data.allocator import LocalAllocator
 from data.remote_allocator import answer_request
+from suite.ledger_feed import LedgerFeed
 from suite.plan import Plan
 from suite.tally import Tally
 
@@ -31,7 +32,7 @@ class Coordinator:
         self.plan = plan
         self.allocator = allocator
         self.open = True
-        """False once the test is over: requests then get empty blocks."""
+        """False once the test's end is decided."""
         self.tally = Tally()
         self.handed: Counter[str] = Counter()
         """Worker → quota tickets handed to it."""
@@ -40,12 +41,18 @@ class Coordinator:
         self.attempts: Counter[str] = Counter()
         self.created: dict[str, Counter[str]] = {}
         """Worker → employees it created, per locale, as it last reported."""
+        self.feed = LedgerFeed()
+        """The newest employees of all workers, and each worker's ledger."""
         self._on_quota_done = on_quota_done
         self._on_pool_exhausted = on_pool_exhausted
 
     def answer(self, worker: str, request: Mapping[str, Any]) -> dict[str, Any]:
-        """A block for one worker's request; an empty one once the test is over."""
-        if not self.open or request.get("run_id") != self.plan.run_id:
+        """A block for one worker's request; an empty one for a request of another test.
+
+        Blocks are still handed out once the end is decided: a worker the master took for
+        dead may yet be finishing an attempt, and an index more costs nothing.
+        """
+        if request.get("run_id") != self.plan.run_id:
             answer: dict[str, Any] = {"id": request.get("id"), "start": 0, "stop": 0}
         else:
             answer = answer_request(self.allocator, request)
@@ -61,6 +68,7 @@ class Coordinator:
         self.settled[worker] = max(self.settled[worker], int(report["settled"]))
         self.attempts[worker] = max(self.attempts[worker], int(report["attempts"]))
         self.created[worker] = Counter(report["created"])
+        self.feed.take(worker, report)
 
     def quota_done(self, live: Collection[str]) -> bool:
         """Every ticket handed out, and every live worker done with its own."""

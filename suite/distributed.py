@@ -62,8 +62,13 @@ def start_master(environment: Any, coordinator: Coordinator) -> None:
         gevent.spawn(_watch_quota, environment, coordinator)
 
 
+def coordinator_of(environment: Any) -> Coordinator | None:
+    """The books of this master's current or last test."""
+    return _coordinators.get(environment)
+
+
 def stop_master(environment: Any) -> Coordinator | None:
-    """Close the test's books: later requests get empty blocks, later reports still count."""
+    """Close the test's books; reports that come later still count in the summary."""
     coordinator = _coordinators.get(environment)
     if coordinator is not None:
         coordinator.close()
