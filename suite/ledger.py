@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections import deque
 from dataclasses import astuple, dataclass, fields
 from datetime import datetime, timezone
 from typing import TextIO
@@ -31,6 +32,8 @@ class LedgerRow:
 
 
 COLUMNS = tuple(field.name for field in fields(LedgerRow))
+RECENT_ROWS = 10
+"""Rows a ledger also keeps in memory, newest last: the web UI's last employees."""
 
 
 def utc_now() -> str:
@@ -50,11 +53,16 @@ class Ledger:
         if self._file.tell() == 0:
             self._writer.writerow(COLUMNS)
             self._file.flush()
+        self.recent: deque[LedgerRow] = deque(maxlen=RECENT_ROWS)
+        self.rows = 0
+        """Rows this process recorded (the file may hold earlier runs' too)."""
 
     def record(self, row: LedgerRow) -> None:
         """Append one row and hand it to the operating system before returning."""
         self._writer.writerow(astuple(row))
         self._file.flush()
+        self.recent.append(row)
+        self.rows += 1
 
     def close(self) -> None:
         self._file.close()

@@ -14,6 +14,7 @@ from typing import Any
 import gevent
 
 from data.remote_allocator import RemoteAllocator
+from suite.ledger_feed import LedgerNews
 from suite.plan import Plan, plan_from_wire
 from suite.run import WAIT_FOR_RUN_S, Run, attach, expect
 from suite.tally import Tally
@@ -71,6 +72,8 @@ class WorkerLink:
         self.tally = Tally()
         self.returned = 0
         """Quota tickets that reached this worker after their user had stopped waiting."""
+        self.news: LedgerNews | None = None
+        """This worker's ledger, once its run is made: its newest rows ride on the reports."""
         self._unreported = False
         self._flush: gevent.Greenlet | None = None
 
@@ -104,6 +107,7 @@ class WorkerLink:
             "settled": self.tally.attempts + self.returned,
             "attempts": self.tally.attempts,
             "created": dict(self.tally.created),
+            **(self.news.take() if self.news else {}),
         }
 
     def _request(self, request: dict[str, Any]) -> None:
@@ -150,6 +154,7 @@ def _make_run(environment: Any) -> None:
         report=link.report,
     )
     link.tally = run.tally
+    link.news = LedgerNews(run.ledger, runner.worker_index)
     _links[environment] = link
     attach(environment, run)
     log.info("run %s: this worker's ledger %s", plan.run_id, run.ledger.path)
