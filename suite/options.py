@@ -126,10 +126,22 @@ def settings_from(options: argparse.Namespace) -> Settings:
     return Settings(
         employees=options.employees,
         locales=locales,
-        run_seed=options.run_seed,
+        run_seed=_run_seed(options.run_seed),
         number_source=options.number_source,
         number_range=number_range,
         reserved_numbers=reserved,
         ledger=options.ledger,
         employee_log=options.employee_log,
     )
+
+
+def _run_seed(value: int | str | None) -> int | None:
+    """The seed, or None for a random one; the web UI's form sends text, "" when left empty."""
+    if value is None or isinstance(value, int):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise OptionError(f"--run-seed must be a whole number, not {value!r}") from None
