@@ -10,7 +10,7 @@ Pick the HTTP client by class name: EmployeeUser (requests) or FastEmployeeUser
 import locust  # noqa: F401  (first: gevent patches the standard library before anything else)
 from locust import events
 
-from suite import lifecycle, shape_options, verdict
+from suite import lifecycle, shape_options, verdict, webui
 from users import EmployeeUser, FastEmployeeUser
 
 __all__ = ["EmployeeUser", "FastEmployeeUser"]
@@ -23,3 +23,4 @@ events.quitting.add_listener(lifecycle.on_quitting)
 # After the suite's listeners: thresholds, JUnit and the run manifest need the run and its summary.
 verdict.register(events)
 shape_options.register(events)  # --shape: steps, ramp or spike; none by default
+webui.register(events)  # the web UI's Employees tab
