@@ -3,7 +3,7 @@
 Run on a quiet machine: each figure is CPU or wall time of this machine, not a verdict.
 """
 
-from bench import data_bench, emulator_bench, suite_bench
+from bench import data_bench, distributed_bench, emulator_bench, suite_bench
 
 
 def main() -> None:
@@ -13,6 +13,8 @@ def main() -> None:
     data_bench.main()
     print("\n== the suite: CPU per created employee ==")
     suite_bench.main(3000)
+    print("\n== distributed: 1, 2 and 4 worker processes on this machine ==")
+    distributed_bench.main(employees=4000, users=40, workers=(1, 2, 4))
 
 
 if __name__ == "__main__":
