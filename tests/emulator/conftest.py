@@ -8,6 +8,7 @@ import pytest
 
 from emulator.process import EmulatorProcess
 from tests.emulator.client import Api
+from tests.emulator.v3_client import V3Api
 
 
 @pytest.fixture
@@ -22,5 +23,15 @@ def shared_api() -> Iterator[Api]:
     emu = EmulatorProcess.start("--no-model")
     try:
         yield Api(emu)
+    finally:
+        emu.stop()
+
+
+@pytest.fixture(scope="module")
+def v3() -> Iterator[V3Api]:
+    """One v3 client per module (4-digit numbers); a test that saves uses numbers of its own."""
+    emu = EmulatorProcess.start("--no-model", "--extension-length", "4")
+    try:
+        yield V3Api(emu)
     finally:
         emu.stop()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
-from emulator.process import EmulatorProcess
 from tests.emulator.client import Api
 from tests.emulator.v3_client import LIB, V3Api
 
@@ -21,15 +19,6 @@ TEMPLATE_KEYS = [
 ]  # fmt: skip
 ENVELOPE = ["result", "data", "messages", "function", "processor", "pid"]
 LIST_ROW = ["id", "number", "user_username", "user_email", "mobile", "avatar", "disabled"]
-
-
-@pytest.fixture(scope="module")
-def v3() -> Iterator[V3Api]:
-    emu = EmulatorProcess.start("--no-model", "--extension-length", "4")
-    try:
-        yield V3Api(emu)
-    finally:
-        emu.stop()
 
 
 def test_get_default(v3: V3Api) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -10,7 +9,6 @@ import pytest
 import requests
 
 from emulator.passwords import score
-from emulator.process import EmulatorProcess
 from tests.emulator.v3_client import LIB, V3Api
 
 SAVE = LIB + "Employees\\SaveRecordAction::main"
@@ -23,16 +21,6 @@ BAD_RINGLENGTH = (
 )
 DTMF = "Field 'sip_dtmfmode' must be one of: auto, auto_info, inband, rfc4733, info"
 TRANSPORT = "Field 'sip_transport' must be one of: udp, tcp, tls, udp,tcp"
-
-
-@pytest.fixture(scope="module")
-def v3() -> Iterator[V3Api]:
-    """One emulator for the module; each test that saves uses numbers of its own."""
-    emu = EmulatorProcess.start("--no-model", "--extension-length", "4")
-    try:
-        yield V3Api(emu)
-    finally:
-        emu.stop()
 
 
 def refused(v3: V3Api, fields: dict[str, Any]) -> tuple[int, Any]:
