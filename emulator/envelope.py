@@ -49,19 +49,21 @@ def timestamp() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def result_fields(res: ApiResult) -> dict[str, Any]:
+    """PBXApiResult::getResult(), keys in PHP's order: empty data and messages are []."""
+    return {
+        "result": res.result,
+        "data": res.data or [],
+        "messages": res.messages or [],
+        "function": res.function,
+        "processor": res.processor,
+        "pid": next_pid(),
+    }
+
+
 def result_json(res: ApiResult) -> str:
     """The full body: jsonapi + the worker's result + meta, keys in PHP's order."""
-    content = json_encode(
-        {
-            "result": res.result,
-            "data": res.data or [],
-            "messages": res.messages or [],
-            "function": res.function,
-            "processor": res.processor,
-            "pid": next_pid(),
-        }
-    )
-    return _wrap(content)
+    return _wrap(json_encode(result_fields(res)))
 
 
 def errors_json(message: str) -> str:

@@ -7,12 +7,11 @@ action set another code. Answers made before any worker runs (401, 400 on timeou
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 from flask import Response, request
 
-from emulator.envelope import ApiResult, json_response, next_pid, with_meta
+from emulator.envelope import ApiResult, json_response, next_pid, result_fields, with_meta
 from emulator.php import json_encode
 
 TIMEOUT = "Request timeout or worker not responding"
@@ -30,14 +29,7 @@ def status_of(res: ApiResult) -> int:
 
 def result_body(res: ApiResult) -> str:
     """PBXApiResult::getResult() plus meta, keys in PHP's order."""
-    content: dict[str, Any] = {
-        "result": res.result,
-        "data": res.data or [],
-        "messages": res.messages or [],
-        "function": res.function,
-        "processor": res.processor,
-        "pid": next_pid(),
-    }
+    content = result_fields(res)
     if res.http_code is not None:
         content["httpCode"] = res.http_code
     if res.reload:
